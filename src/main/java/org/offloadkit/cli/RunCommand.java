@@ -1,0 +1,111 @@
+package org.offloadkit.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.offloadkit.conformance.ConformanceRun;
+import org.offloadkit.conformance.RunConfig;
+import org.offloadkit.conformance.Suites;
+import org.offloadkit.dut.UnknownDutException;
+import org.offloadkit.framework.Keywords;
+import org.offloadkit.pcap.Libpcap;
+import org.offloadkit.report.HtmlReport;
+import org.offloadkit.report.Summary;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run conformance suites against an adapter and write the Allure results, the HTML report and summary.json.",
+                "",
+                "Writes under --out: allure-results/, report/index.html, summary.json."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:nothing failed", "1:a requirement failed (conformance failure or DUT fault)",
+                "2:usage or set-up error", "3:the kit itself broke (kit error)"})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--dut", paramLabel = "NAME", defaultValue = "reference",
+            description = "The adapter: NAME[:OPTIONS] of a provider (see 'offloadkit duts') or a class name (default: ${DEFAULT-VALUE}).")
+    String dut;
+
+    @Option(names = "--suite", paramLabel = "NAME", defaultValue = "full",
+            description = "A suite of the kit (such as checksum or full) or a suite XML file; repeatable (default: ${DEFAULT-VALUE}).")
+    List<String> suites;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/offloadkit",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--timeout", paramLabel = "MS",
+            description = "How long to wait for any one answer from the adapter, in milliseconds (default: the adapter's own, 2000 for the built-in ones).")
+    Long timeoutMillis;
+
+    @Option(names = "--no-report", description = "Skip the HTML report; allure-results/ and summary.json are still written.")
+    boolean noReport;
+
+    @Mixin
+    AdapterClassPath classPath = new AdapterClassPath();
+
+    @Override
+    public Integer call() {
+        Libpcap.problem().ifPresent(problem -> {
+            throw new SetupException(problem);
+        });
+        if (timeoutMillis != null && timeoutMillis <= 0) {
+            throw new SetupException("--timeout must be a positive number of milliseconds");
+        }
+        for (String suite : suites) {
+            try {
+                Suites.load(suite);
+            } catch (Suites.UnknownSuiteException e) {
+                throw new SetupException(e.getMessage());
+            }
+        }
+        RunConfig config = new RunConfig(dut, classPath.loader(), suites, out,
+                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), Keywords.standardDefaults());
+        Summary summary;
+        try {
+            summary = ConformanceRun.execute(config, System.out);
+        } catch (UnknownDutException e) {
+            throw new SetupException(e.getMessage());
+        }
+        printSummary(summary);
+        if (!noReport) {
+            report(config);
+        }
+        if (summary.counts.kitErrors > 0) {
+            return OffloadKit.KIT_ERROR;
+        }
+        return summary.anyFailed() ? OffloadKit.FAILED : OffloadKit.OK;
+    }
+
+    private void printSummary(Summary summary) {
+        Summary.Counts c = summary.counts;
+        System.out.printf("%n%d results: %d passed, %d failed, %d DUT faults, %d kit errors, %d skipped%n",
+                c.total(), c.passed, c.failed, c.dutFaults, c.kitErrors, c.skipped);
+        for (Map.Entry<String, Summary.RequirementResult> e : summary.requirements.entrySet()) {
+            if ("failed".equals(e.getValue().status)) {
+                System.out.printf("  FAILED %-11s %s%n", e.getKey(), e.getValue().firstFailure);
+            }
+        }
+        System.out.printf("Wall time: %.1f s%n", summary.wallSeconds);
+        System.out.println("Summary: " + out.resolve("summary.json"));
+    }
+
+    private void report(RunConfig config) {
+        Optional<Path> cli = HtmlReport.findCli();
+        if (cli.isEmpty()) {
+            System.out.println("HTML report not generated: the Allure command line was not found (it is unpacked by "
+                    + "'mvn package' into target/allure-cli; the ./offloadkit launcher does this). Results: " + config.results());
+            return;
+        }
+        Path report = out.resolve("report");
+        HtmlReport.generate(cli.get(), config.results(), report);
+        System.out.println("Report:  " + report.resolve("index.html"));
+    }
+}

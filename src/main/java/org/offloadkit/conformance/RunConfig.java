@@ -1,0 +1,32 @@
+package org.offloadkit.conformance;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.offloadkit.framework.Keywords;
+
+/**
+ * What a conformance run needs.
+ *
+ * @param dut      the adapter, as named on the command line
+ * @param loader   where to look for it (the kit's class path plus any vendor jars)
+ * @param suites   suite names (such as {@code checksum}) or suite XML files
+ * @param out      where allure-results/ and summary.json go
+ * @param timeout  how long to wait for any one answer; null for the adapter's own default
+ * @param keywords the adapter's standardized keywords
+ */
+public record RunConfig(String dut, ClassLoader loader, List<String> suites, Path out, Duration timeout, Keywords keywords) {
+
+    public static RunConfig of(String dut, List<String> suites, Path out) {
+        return new RunConfig(dut, RunConfig.class.getClassLoader(), suites, out, null, Keywords.standardDefaults());
+    }
+
+    public Path results() {
+        return out.resolve("allure-results");
+    }
+
+    public Path summaryFile() {
+        return out.resolve("summary.json");
+    }
+}

@@ -1,0 +1,42 @@
+package org.offloadkit.conformance;
+
+import java.util.List;
+import java.util.Set;
+
+import org.offloadkit.packet.FrameDiff;
+import org.offloadkit.report.Evidence;
+
+/** How a conformance check fails: a message that names the requirement and the field, with evidence attached. */
+public final class Verdict {
+    private Verdict() {}
+
+    /** An assertion failure for {@code requirement}; {@code evidence} attaches what a person needs to see it. */
+    public static AssertionError failure(String requirement, String message, Runnable evidence) {
+        evidence.run();
+        return new AssertionError(requirement + " · " + message);
+    }
+
+    /**
+     * Fails {@code requirement} at the first field where {@code actual} differs from {@code expected},
+     * ignoring the fields in {@code ignored}, with input, expected and actual frames and the decoded diff.
+     */
+    public static void sameFrame(String requirement, String vector, String rule, byte[] input, byte[] expected,
+                                 byte[] actual, Set<String> ignored) {
+        FrameDiff.first(expected, actual, ignored).ifPresent(difference -> {
+            throw failure(requirement, vector + ": " + difference + ". " + rule,
+                    () -> attachFrames(input, expected, actual, requirement + " " + vector + "\nfirst difference: "
+                            + difference + (ignored.isEmpty() ? "" : "\nnot judged here: " + ignored)));
+        });
+    }
+
+    public static void attachFrames(byte[] input, byte[] expected, byte[] actual, String heading) {
+        Evidence.frames("input", List.of(input));
+        Evidence.frames("expected", List.of(expected));
+        Evidence.frames("actual", List.of(actual));
+        Evidence.text("diff", heading + "\n\n" + FrameDiff.table(expected, actual));
+    }
+
+    public static void attachInput(byte[] input) {
+        Evidence.frames("input", List.of(input));
+    }
+}

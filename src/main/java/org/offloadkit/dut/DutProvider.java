@@ -1,0 +1,25 @@
+package org.offloadkit.dut;
+
+import java.time.Duration;
+
+/**
+ * Makes adapters of one kind, named on the command line as {@code NAME} or {@code NAME:OPTIONS}. Listed in
+ * {@code META-INF/services/org.offloadkit.dut.DutProvider} so the kit finds it on its class path; a provider
+ * or adapter class can also be named by its class name.
+ */
+public interface DutProvider {
+
+    /** The name users type, such as {@code reference}. */
+    String name();
+
+    /** One line for {@code offloadkit duts}. */
+    String description();
+
+    /** A new adapter; {@code options} is what followed the colon, or empty. */
+    DeviceUnderTest create(String options);
+
+    /** How long the kit waits for any one answer from this kind of adapter. */
+    default Duration timeout() {
+        return Duration.ofSeconds(2);
+    }
+}

@@ -1,0 +1,304 @@
+package org.offloadkit.framework;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.offloadkit.packet.FrameLayout;
+import org.offloadkit.reference.TxChecksumEngine;
+import org.offloadkit.spec.ChecksumSwitches;
+import org.offloadkit.spec.Datapath;
+import org.offloadkit.spec.NdisStatus;
+import org.offloadkit.spec.OffloadParameters;
+import org.offloadkit.spec.RxBatch;
+import org.offloadkit.spec.RxChecksumCapabilities;
+import org.offloadkit.spec.RxChecksumOffload;
+import org.offloadkit.spec.TxChecksum;
+import org.offloadkit.spec.TxChecksumCapabilities;
+import org.offloadkit.spec.TxChecksumOffload;
+import org.offloadkit.spec.TxChecksumShapes;
+import org.offloadkit.spec.TxPacket;
+import org.offloadkit.spec.TxResult;
+import org.offloadkit.spec.RxIndication;
+
+/**
+ * The framework's side of one adapter: its life cycle, the verifier, the capability sets, the stack's
+ * requests, and the routing of every packet between the driver and the software fallback.
+ *
+ * <p>Every call into driver code (initialization, callbacks, datapath) runs on one driver thread, in
+ * order, as NetAdapterCx runs them at PASSIVE_LEVEL; the harness thread only awaits answers. A driver
+ * stuck in a call does not stall the harness: later operations fail at once as DUT faults.
+ */
+public final class AdapterHost implements AutoCloseable {
+
+    private enum State { CREATED, STARTED, STOPPED, CRASHED }
+
+    private final String name;
+    private final Keywords keywords;
+    private final Duration timeout;
+    private final ExecutorService driverThread;
+    private final AtomicLong sequence = new AtomicLong();
+    private final NetAdapter handle = new Handle();
+
+    private volatile State state = State.CREATED;
+    private volatile BugCheck bugCheck;
+    private volatile Advertisement advertisement = Advertisement.NOTHING;
+    private volatile Datapath datapath;
+    private volatile ChecksumCapabilitySets checksumSets;
+    private volatile ChecksumSwitches checksumSwitches;
+    private final List<OffloadConfigIndication> configIndications = new ArrayList<>();
+
+    private volatile String busyWith;
+    private volatile long busySince;
+
+    public AdapterHost(String name, Keywords keywords, Duration timeout) {
+        this.name = name;
+        this.keywords = keywords;
+        this.timeout = timeout;
+        this.driverThread = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "driver-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    public Keywords keywords() {
+        return keywords;
+    }
+
+    /** Runs the driver's initialization (EvtDevicePrepareHardware) on the driver thread and awaits it. */
+    public void initialize(Consumer<NetAdapter> driverInitialization) {
+        Pending<Boolean> done = new Pending<>("initialization of " + name, timeout);
+        callDriver("initialize", done, () -> {
+            driverInitialization.accept(handle);
+            done.reply().send(true);
+        });
+        done.await();
+    }
+
+    /**
+     * NetAdapterStart: computes the capability sets and calls each registered callback once with the
+     * default set, before any traffic (ACT-01); returns when the callbacks have returned.
+     */
+    public void start() {
+        checkUsable();
+        if (datapath == null) {
+            throw new DutFault(name + " registered no datapath during initialization");
+        }
+        Advertisement ad = advertisement;
+        TxChecksumShapes hardwareTx = ad.txChecksum() == null ? TxChecksumShapes.NONE : ad.txChecksum().shapes();
+        checksumSets = new ChecksumCapabilitySets(hardwareTx, ad.rxChecksum() != null, keywords);
+        checksumSwitches = checksumSets.defaults();
+        state = State.STARTED;
+        dispatchCallbacks("start").await();
+    }
+
+    public Advertisement advertisement() {
+        return advertisement;
+    }
+
+    public Optional<BugCheck> bugCheck() {
+        return Optional.ofNullable(bugCheck);
+    }
+
+    public ChecksumCapabilitySets checksumSets() {
+        return checksumSets;
+    }
+
+    public ChecksumSwitches checksumSwitches() {
+        return checksumSwitches;
+    }
+
+    public TxChecksumOffload activeTxChecksum() {
+        return checksumSets.activeTx(checksumSwitches);
+    }
+
+    public RxChecksumOffload activeRxChecksum() {
+        return checksumSets.activeRx(checksumSwitches);
+    }
+
+    public synchronized List<OffloadConfigIndication> configIndications() {
+        return List.copyOf(configIndications);
+    }
+
+    /** The hardware capabilities the routing reads. */
+    public TxChecksumShapes hardwareTxChecksum() {
+        return checksumSets.hardwareTx();
+    }
+
+    /** Where the framework sends a packet's checksum work, without sending it. */
+    public ChecksumRoute route(FrameLayout layout, TxChecksum request) {
+        return ChecksumRoute.of(layout, request, checksumSets.hardwareTx());
+    }
+
+    /**
+     * The stack sends a packet: the framework computes in software what the hardware cannot (the driver
+     * then sees Passthrough) and hands the rest to the driver's transmit queue.
+     */
+    public Transmission transmit(byte[] frame, FrameLayout layout, TxChecksum request) {
+        checkStarted();
+        ChecksumRoute route = route(layout, request);
+        byte[] handed = frame.clone();
+        TxChecksum handedRequest = request;
+        if (route.software()) {
+            TxChecksumEngine.applyInPlace(handed, layout, request);
+            handedRequest = TxChecksum.PASSTHROUGH;
+        }
+        TxPacket packet = new TxPacket(sequence.incrementAndGet(), handed, layout, handedRequest);
+        Pending<TxResult> result = new Pending<>("transmit of packet #" + packet.sequence(), timeout);
+        TxPacket driverCopy = new TxPacket(packet.sequence(), handed.clone(), layout, handedRequest);
+        Datapath queue = datapath;
+        callDriver("transmit #" + packet.sequence(), result, () -> queue.transmit(driverCopy, result.reply()));
+        return new Transmission(frame, layout, request, route, packet, result);
+    }
+
+    /** Frames arrive from the wire as one batch; the driver indicates them. */
+    public Reception receive(List<byte[]> frames) {
+        checkStarted();
+        RxBatch batch = new RxBatch(sequence.incrementAndGet(), frames.stream().map(byte[]::clone).toList());
+        Pending<List<RxIndication>> indications =
+                new Pending<>("receive of batch #" + batch.sequence(), timeout);
+        Datapath queue = datapath;
+        callDriver("receive #" + batch.sequence(), indications, () -> queue.receive(batch, indications.reply()));
+        return new Reception(batch, indications);
+    }
+
+    /** The outcome of an OID_TCP_OFFLOAD_PARAMETERS request, and the callbacks it caused. */
+    public record StackRequest(NdisStatus status, Pending<Boolean> callbacks) {}
+
+    /**
+     * OID_TCP_OFFLOAD_PARAMETERS: on success the framework stores the new switches, indicates
+     * NDIS_STATUS_TASK_OFFLOAD_CURRENT_CONFIG and calls the driver back with its new active set.
+     */
+    public StackRequest request(OffloadParameters parameters) {
+        checkStarted();
+        ChecksumCapabilitySets.Outcome outcome = checksumSets.request(checksumSwitches, parameters);
+        if (outcome.status() != NdisStatus.SUCCESS) {
+            Pending<Boolean> none = new Pending<>("no callbacks", timeout);
+            none.reply().send(true);
+            return new StackRequest(outcome.status(), none);
+        }
+        checksumSwitches = outcome.switches();
+        synchronized (this) {
+            configIndications.add(new OffloadConfigIndication(activeTxChecksum(), activeRxChecksum()));
+        }
+        return new StackRequest(NdisStatus.SUCCESS, dispatchCallbacks(parameters.toString()));
+    }
+
+    private Pending<Boolean> dispatchCallbacks(String why) {
+        Advertisement ad = advertisement;
+        TxChecksumOffload tx = activeTxChecksum();
+        RxChecksumOffload rx = activeRxChecksum();
+        Pending<Boolean> delivered = new Pending<>("offload callbacks after " + why, timeout);
+        callDriver("offload callbacks after " + why, delivered, () -> {
+            if (ad.txChecksum() != null && ad.txChecksum().evtSetTxChecksum() != null) {
+                ad.txChecksum().evtSetTxChecksum().onActiveCapabilities(tx);
+            }
+            if (ad.rxChecksum() != null && ad.rxChecksum().evtSetRxChecksum() != null) {
+                ad.rxChecksum().evtSetRxChecksum().onActiveCapabilities(rx);
+            }
+            delivered.reply().send(true);
+        });
+        return delivered;
+    }
+
+    private void callDriver(String what, Pending<?> answer, Runnable call) {
+        String stuck = busyWith;
+        if (stuck != null && System.nanoTime() - busySince > timeout.toNanos()) {
+            answer.fail(new DutFault(name + " is still inside " + stuck + " after "
+                    + (System.nanoTime() - busySince) / 1_000_000 + " ms; " + what + " not attempted"));
+            return;
+        }
+        driverThread.execute(() -> {
+            busySince = System.nanoTime();
+            busyWith = what;
+            try {
+                call.run();
+            } catch (BugCheckException e) {
+                answer.fail(new DutFault(what + " raised " + e.bugCheck(), e));
+            } catch (RuntimeException | Error e) {
+                answer.fail(new DutFault(what + " threw " + e, e));
+            } finally {
+                busyWith = null;
+            }
+        });
+    }
+
+    private void checkUsable() {
+        if (state == State.CRASHED) {
+            throw new DutFault(name + " stopped on " + bugCheck);
+        }
+        if (state == State.STOPPED) {
+            throw new IllegalStateException(name + " is stopped");
+        }
+    }
+
+    private void checkStarted() {
+        checkUsable();
+        if (state != State.STARTED) {
+            throw new IllegalStateException(name + " is not started");
+        }
+    }
+
+    private void raise(BugCheck check) {
+        bugCheck = check;
+        state = State.CRASHED;
+        throw new BugCheckException(check);
+    }
+
+    @Override
+    public void close() {
+        if (state != State.CRASHED) {
+            state = State.STOPPED;
+        }
+        driverThread.shutdown();
+        try {
+            driverThread.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        driverThread.shutdownNow();
+    }
+
+    /** What the driver holds: every call goes through the verifier first. */
+    private final class Handle implements NetAdapter {
+        @Override
+        public void setTxChecksumCapabilities(TxChecksumCapabilities capabilities) {
+            String what = "NetAdapterOffloadSetTxChecksumCapabilities";
+            Verifier.notStarted(state != State.CREATED, what).ifPresent(AdapterHost.this::raise);
+            Verifier.size(capabilities.size(), TxChecksumCapabilities.SIZE, what).ifPresent(AdapterHost.this::raise);
+            Verifier.txChecksum(capabilities.shapes()).ifPresent(AdapterHost.this::raise);
+            advertisement = advertisement.withTxChecksum(capabilities);
+        }
+
+        @Override
+        public void setRxChecksumCapabilities(RxChecksumCapabilities capabilities) {
+            String what = "NetAdapterOffloadSetRxChecksumCapabilities";
+            Verifier.notStarted(state != State.CREATED, what).ifPresent(AdapterHost.this::raise);
+            Verifier.size(capabilities.size(), RxChecksumCapabilities.SIZE, what).ifPresent(AdapterHost.this::raise);
+            advertisement = advertisement.withRxChecksum(capabilities);
+        }
+
+        @Override
+        public void setDatapath(Datapath queues) {
+            if (state != State.CREATED) {
+                throw new IllegalStateException("the datapath is registered during initialization");
+            }
+            datapath = queues;
+        }
+    }
+}

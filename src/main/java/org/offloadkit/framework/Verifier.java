@@ -1,0 +1,52 @@
+package org.offloadkit.framework;
+
+import static org.offloadkit.spec.Layer3Flag.IPV4_NO_OPTIONS;
+import static org.offloadkit.spec.Layer3Flag.IPV4_WITH_OPTIONS;
+import static org.offloadkit.spec.Layer3Flag.IPV6_NO_EXTENSIONS;
+import static org.offloadkit.spec.Layer3Flag.IPV6_WITH_EXTENSIONS;
+import static org.offloadkit.spec.Layer4Flag.TCP_NO_OPTIONS;
+import static org.offloadkit.spec.Layer4Flag.TCP_WITH_OPTIONS;
+
+import java.util.Optional;
+
+import org.offloadkit.spec.TxChecksumShapes;
+
+/** NetAdapterCx's always-on verifier: the rules a NetAdapterOffloadSet*Capabilities call must keep. */
+public final class Verifier {
+    private Verifier() {}
+
+    /** CAP-01: advertising is only allowed before NetAdapterStart. */
+    public static Optional<BugCheck> notStarted(boolean started, String what) {
+        return started
+                ? Optional.of(new BugCheck(FailureCode.ADAPTER_ALREADY_STARTED, 0, 0, what + " after NetAdapterStart"))
+                : Optional.empty();
+    }
+
+    /** CAP-02: Size must be sizeof the structure; P2 is the size given, P3 the size expected. */
+    public static Optional<BugCheck> size(int given, int expected, String what) {
+        return given == expected
+                ? Optional.empty()
+                : Optional.of(new BugCheck(FailureCode.INVALID_STRUCT_TYPE_SIZE, given, expected, what + " with Size " + given));
+    }
+
+    /** CAP-04..08: Tx checksum flag combinations (spec 1.1). */
+    public static Optional<BugCheck> txChecksum(TxChecksumShapes shapes) {
+        String what = "NetAdapterOffloadSetTxChecksumCapabilities " + shapes;
+        if (shapes.layer3Flags().isEmpty() && shapes.layer4Flags().isEmpty()) {
+            return Optional.of(new BugCheck(FailureCode.INVALID_TX_CHECKSUM_HARDWARE_CAPABILITIES, 0, 0, what + ": no flags"));
+        }
+        if (shapes.has(IPV4_WITH_OPTIONS) && !shapes.has(IPV4_NO_OPTIONS)) {
+            return Optional.of(new BugCheck(FailureCode.INVALID_TX_CHECKSUM_CAPABILITIES, 0, 0, what + ": IPv4WithOptions without IPv4NoOptions"));
+        }
+        if (shapes.has(IPV6_WITH_EXTENSIONS) && !shapes.has(IPV6_NO_EXTENSIONS)) {
+            return Optional.of(new BugCheck(FailureCode.INVALID_TX_CHECKSUM_CAPABILITIES, 0, 1, what + ": IPv6WithExtensions without IPv6NoExtensions"));
+        }
+        if (shapes.has(TCP_WITH_OPTIONS) && !shapes.has(TCP_NO_OPTIONS)) {
+            return Optional.of(new BugCheck(FailureCode.INVALID_TX_CHECKSUM_CAPABILITIES, 0, 2, what + ": TcpWithOptions without TcpNoOptions"));
+        }
+        if (shapes.has(IPV6_NO_EXTENSIONS) && shapes.layer4Flags().isEmpty() && !shapes.has(IPV4_NO_OPTIONS)) {
+            return Optional.of(new BugCheck(FailureCode.INVALID_TX_CHECKSUM_IPV6_FLAGS, 0, 0, what + ": IPv6NoExtensions with no layer 4 flag and no IPv4NoOptions"));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,67 @@
+package org.offloadkit.pcap;
+
+import java.io.EOFException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapHandle.TimestampPrecision;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.Pcaps;
+
+/** Reads pcap and pcapng files through libpcap, one record at a time. */
+public final class PcapReader implements AutoCloseable {
+    private final Path path;
+    private final PcapHandle handle;
+
+    private PcapReader(Path path, PcapHandle handle) {
+        this.path = path;
+        this.handle = handle;
+    }
+
+    public static PcapReader open(Path path) {
+        Libpcap.require();
+        try {
+            return new PcapReader(path, Pcaps.openOffline(path.toString(), TimestampPrecision.NANO));
+        } catch (PcapNativeException e) {
+            throw new PcapException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The DLT/LINKTYPE of the capture. */
+    public int linkType() {
+        return handle.getDlt().value();
+    }
+
+    /** The next record, or null at the end of the file. */
+    public PcapRecord next() {
+        try {
+            byte[] data = handle.getNextRawPacketEx();
+            java.sql.Timestamp ts = handle.getTimestamp();
+            long nanos = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
+            return new PcapRecord(nanos, data, handle.getOriginalLength());
+        } catch (EOFException end) {
+            return null;
+        } catch (PcapNativeException | TimeoutException | NotOpenException e) {
+            throw new PcapException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static List<PcapRecord> readAll(Path path) {
+        try (PcapReader reader = open(path)) {
+            List<PcapRecord> records = new ArrayList<>();
+            for (PcapRecord r = reader.next(); r != null; r = reader.next()) {
+                records.add(r);
+            }
+            return records;
+        }
+    }
+
+    @Override
+    public void close() {
+        handle.close();
+    }
+}

@@ -1,0 +1,48 @@
+package org.offloadkit.spec;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * NDIS_OFFLOAD_PARAMETERS as OID_TCP_OFFLOAD_PARAMETERS carries it: the stack asking to change the active
+ * capabilities.
+ *
+ * @param length   InformationBufferLength of the request; below {@link #REVISION_3_SIZE} it is rejected
+ * @param checksum the checksum fields; a field left out is NO_CHANGE
+ */
+public record OffloadParameters(int length, Map<ChecksumTarget, ChecksumParameter> checksum) {
+
+    /** NDIS_SIZEOF_OFFLOAD_PARAMETERS_REVISION_3. */
+    public static final int REVISION_3_SIZE = 24;
+
+    public OffloadParameters {
+        checksum = Map.copyOf(checksum);
+    }
+
+    public static OffloadParameters checksum(Map<ChecksumTarget, ChecksumParameter> fields) {
+        return new OffloadParameters(REVISION_3_SIZE, fields);
+    }
+
+    public static OffloadParameters checksum(ChecksumParameter value, ChecksumTarget... targets) {
+        Map<ChecksumTarget, ChecksumParameter> fields = new EnumMap<>(ChecksumTarget.class);
+        for (ChecksumTarget target : targets) {
+            fields.put(target, value);
+        }
+        return checksum(fields);
+    }
+
+    public ChecksumParameter checksum(ChecksumTarget target) {
+        return checksum.getOrDefault(target, ChecksumParameter.NO_CHANGE);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("OID_TCP_OFFLOAD_PARAMETERS {");
+        for (ChecksumTarget target : ChecksumTarget.values()) {
+            if (checksum(target) != ChecksumParameter.NO_CHANGE) {
+                s.append(' ').append(target.parameterField).append('=').append(checksum(target));
+            }
+        }
+        return s.append(" }").toString();
+    }
+}
