@@ -1,0 +1,18 @@
+package org.offloadkit.faulty;
+
+import java.util.List;
+
+/** Every faulty adapter the suite must catch. */
+public final class Catalogue {
+    private Catalogue() {}
+
+    public static final List<Class<? extends FaultyAdapter>> CHECKSUM = List.of(
+            TcpChecksumWithoutPseudoHeader.class,
+            IgnoresRequiredOnIpv6Extensions.class,
+            RxReportsCorruptUdpValid.class,
+            RecomputesPassthroughIpv4Header.class,
+            SendsZeroUdpChecksum.class,
+            IgnoresRxChecksumCallback.class,
+            RxLayoutWithoutLayer4.class,
+            AssumesTwentyByteIpv4Header.class);
+}
