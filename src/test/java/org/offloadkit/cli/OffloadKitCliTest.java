@@ -1,0 +1,213 @@
+package org.offloadkit.cli;
+
+import static org.testng.Assert.assertEquals;
+import static org.testng.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+import org.offloadkit.faulty.AdvertisesOptionsWithoutPlainIpv4;
+import org.offloadkit.faulty.SendsZeroUdpChecksum;
+import org.offloadkit.faulty.ThrowsOnTransmit;
+import org.offloadkit.pcap.PcapReader;
+import org.offloadkit.report.Summary;
+import org.testng.annotations.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The command line as a user meets it: exit statuses, summary.json, the report, and adapters from other jars. */
+public class OffloadKitCliTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What a command printed and how it ended. */
+    record Outcome(int status, String out, String err) {}
+
+    private static synchronized Outcome offloadkit(String... args) {
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int status = OffloadKit.execute(args);
+            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    private static Path temp() throws IOException {
+        return Files.createTempDirectory("offloadkit-cli-");
+    }
+
+    @Test
+    public void theReferenceAdapterPassesAndTheReportIsWritten() throws IOException {
+        Path out = temp();
+        Outcome run = offloadkit("run", "--suite", "checksum", "--out", out.toString());
+        assertEquals(run.status(), 0, run.out() + run.err());
+        Summary summary = Summary.read(out.resolve("summary.json"));
+        assertEquals(summary.dut, "reference");
+        assertTrue(summary.requirements.keySet().containsAll(List.of("CSUM-TX-01", "CSUM-TX-06", "CSUM-RX-03")));
+        assertTrue(summary.requirements.values().stream().allMatch(r -> "passed".equals(r.status)));
+        assertTrue(Files.isRegularFile(out.resolve("report/index.html")), "HTML report");
+        assertTrue(Files.isRegularFile(out.resolve("allure-results/categories.json")));
+        assertTrue(Files.readString(out.resolve("allure-results/environment.properties")).contains("DUT=reference"));
+        assertTrue(run.out().contains("Wall time:"), run.out());
+    }
+
+    @Test
+    public void aConformanceFailureExitsOneWithEvidenceInTheReport() throws IOException {
+        Path out = temp();
+        Outcome run = offloadkit("run", "--suite", "checksum", "--dut", SendsZeroUdpChecksum.class.getName(), "--out", out.toString());
+        assertEquals(run.status(), 1, run.out() + run.err());
+        assertTrue(run.out().contains("FAILED CSUM-TX-06"), run.out());
+        JsonNode failure = resultsWith(out, "failed").get(0);
+        assertEquals(label(failure, "story"), "CSUM-TX-06");
+        assertEquals(label(failure, "epic"), "Checksum offload");
+        assertEquals(label(failure, "feature"), "Tx checksum");
+        assertTrue(failure.at("/statusDetails/message").asText().contains("UDP checksum (udp.checksum, offset"),
+                failure.at("/statusDetails/message").asText());
+        List<String> attachments = failure.get("attachments").findValuesAsText("name");
+        assertEquals(attachments, List.of("input.pcap", "expected.pcap", "actual.pcap", "diff"));
+        Path actualPcap = out.resolve("allure-results").resolve(failure.get("attachments").get(2).get("source").asText());
+        assertEquals(PcapReader.readAll(actualPcap).size(), 1, "the evidence is a pcap libpcap reads");
+        String categories = Files.readString(out.resolve("report/data/categories.json"));
+        assertTrue(categories.contains("Conformance failures"), categories);
+    }
+
+    @Test
+    public void aDriverThatThrowsIsADutFaultNotAConformanceFailure() throws IOException {
+        Path out = temp();
+        Outcome run = offloadkit("run", "--suite", "checksum", "--dut", ThrowsOnTransmit.class.getName(), "--out", out.toString(), "--no-report");
+        assertEquals(run.status(), 1);
+        Summary summary = Summary.read(out.resolve("summary.json"));
+        assertTrue(summary.counts.dutFaults > 0);
+        assertEquals(summary.counts.failed, 0);
+        assertTrue(summary.requirements.get("CSUM-TX-01").firstFailure.contains("descriptor ring corrupted"));
+        assertEquals(summary.requirements.get("CSUM-RX-02").status, "passed", "its receive path still works");
+        assertTrue(resultsWith(out, "broken").stream().allMatch(r -> r.at("/statusDetails/message").asText().startsWith("DUT fault: ")));
+    }
+
+    @Test
+    public void aVerifierViolationFailsTheRunCleanlyWithTheBugCheck() throws IOException {
+        Path out = temp();
+        Outcome run = offloadkit("run", "--suite", "checksum", "--dut", AdvertisesOptionsWithoutPlainIpv4.class.getName(),
+                "--out", out.toString(), "--no-report");
+        assertEquals(run.status(), 1);
+        Summary summary = Summary.read(out.resolve("summary.json"));
+        assertTrue(summary.startFault.contains("0x19E") && summary.startFault.contains("91"), summary.startFault);
+        assertEquals(summary.counts.passed, 0);
+        assertEquals(summary.counts.kitErrors, 0, "the kit itself did not break");
+    }
+
+    @Test
+    public void usageErrorsExitTwoWithAClearMessage() throws IOException {
+        Outcome unknownDut = offloadkit("run", "--dut", "nosuch", "--out", temp().toString());
+        assertEquals(unknownDut.status(), 2);
+        assertTrue(unknownDut.err().contains("no adapter named 'nosuch'"), unknownDut.err());
+        Outcome unknownSuite = offloadkit("run", "--suite", "nosuch", "--out", temp().toString());
+        assertEquals(unknownSuite.status(), 2);
+        assertTrue(unknownSuite.err().contains("the kit has [checksum, full]"), unknownSuite.err());
+        Outcome badOption = offloadkit("run", "--frobnicate");
+        assertEquals(badOption.status(), 2);
+        assertTrue(badOption.err().contains("Unknown option: '--frobnicate'"), badOption.err());
+    }
+
+    @Test
+    public void everyCommandHasHelp() {
+        for (String command : List.of("run", "duts", "corpus")) {
+            Outcome help = offloadkit(command, "--help");
+            assertEquals(help.status(), 0, command);
+            assertTrue(help.out().startsWith("Usage: offloadkit " + command), help.out());
+        }
+        assertTrue(offloadkit("--help").out().contains("Exit status:"));
+    }
+
+    @Test
+    public void aVendorAdapterInItsOwnJarRunsWithoutRebuildingTheKit() throws IOException {
+        Path jar = vendorJar();
+        Outcome duts = offloadkit("duts", "--classpath", jar.toString());
+        assertTrue(duts.out().contains("acme") && duts.out().contains("Acme 10G"), duts.out());
+        Path out = temp();
+        Outcome byName = offloadkit("run", "--suite", "checksum", "--dut", "acme", "--classpath", jar.toString(), "--out", out.toString(), "--no-report");
+        assertEquals(byName.status(), 0, byName.out() + byName.err());
+        assertEquals(Summary.read(out.resolve("summary.json")).dut, "acme");
+        Outcome byClass = offloadkit("run", "--suite", "checksum", "--dut", "com.acme.nic.AcmeAdapter", "--classpath", jar.toString(),
+                "--out", temp().toString(), "--no-report");
+        assertEquals(byClass.status(), 0, byClass.out() + byClass.err());
+        Outcome absent = offloadkit("run", "--suite", "checksum", "--dut", "acme", "--out", temp().toString(), "--no-report");
+        assertEquals(absent.status(), 2, "without its jar the adapter is not there: it is not on the kit's class path");
+    }
+
+    /** A vendor's adapter, compiled here against the kit's API and packed with its service file. */
+    private static Path vendorJar() throws IOException {
+        Path src = temp();
+        Path classes = temp();
+        Files.createDirectories(src.resolve("com/acme/nic"));
+        Files.writeString(src.resolve("com/acme/nic/AcmeAdapter.java"), """
+                package com.acme.nic;
+                public class AcmeAdapter extends org.offloadkit.dut.reference.ReferenceAdapter {}
+                """);
+        Files.writeString(src.resolve("com/acme/nic/AcmeProvider.java"), """
+                package com.acme.nic;
+                public class AcmeProvider implements org.offloadkit.dut.DutProvider {
+                    public String name() { return "acme"; }
+                    public String description() { return "Acme 10G (software model)"; }
+                    public org.offloadkit.dut.DeviceUnderTest create(String options) { return new AcmeAdapter(); }
+                }
+                """);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
+                src.resolve("com/acme/nic/AcmeAdapter.java").toString(), src.resolve("com/acme/nic/AcmeProvider.java").toString());
+        assertEquals(status, 0, "the vendor's sources compile against the kit");
+        Path jar = temp().resolve("acme-offloadkit-adapter.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            for (String name : List.of("AcmeAdapter.class", "AcmeProvider.class")) {
+                out.putNextEntry(new JarEntry("com/acme/nic/" + name));
+                out.write(Files.readAllBytes(classes.resolve("com/acme/nic/" + name)));
+            }
+            out.putNextEntry(new JarEntry("META-INF/services/org.offloadkit.dut.DutProvider"));
+            out.write("com.acme.nic.AcmeProvider\n".getBytes(StandardCharsets.UTF_8));
+        }
+        return jar;
+    }
+
+    private static List<JsonNode> resultsWith(Path out, String status) throws IOException {
+        try (Stream<Path> files = Files.list(out.resolve("allure-results"))) {
+            return files.filter(f -> f.toString().endsWith("-result.json")).map(OffloadKitCliTest::read)
+                    .filter(r -> status.equals(r.get("status").asText())).toList();
+        }
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String label(JsonNode result, String name) {
+        for (JsonNode label : result.get("labels")) {
+            if (name.equals(label.get("name").asText())) {
+                return label.get("value").asText();
+            }
+        }
+        return null;
+    }
+}
