@@ -89,8 +89,9 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("%n%d results: %d passed, %d failed, %d DUT faults, %d kit errors, %d skipped%n",
                 c.total(), c.passed, c.failed, c.dutFaults, c.kitErrors, c.skipped);
         for (Map.Entry<String, Summary.RequirementResult> e : summary.requirements.entrySet()) {
+            String failure = e.getValue().firstFailure;
             if ("failed".equals(e.getValue().status)) {
-                System.out.printf("  FAILED %-11s %s%n", e.getKey(), e.getValue().firstFailure);
+                System.out.println("  FAILED " + (failure.startsWith(e.getKey()) ? failure : e.getKey() + " · " + failure));
             }
         }
         System.out.printf("Wall time: %.1f s%n", summary.wallSeconds);

@@ -57,7 +57,7 @@ public class TxChecksumConformance {
         FrameLayout layout = parsed("CSUM-TX-01", o, actual);
         if (!FrameChecksums.transportVerifies(actual, layout)) {
             throw fieldFailure("CSUM-TX-01", o, actual, layout.isTcp() ? "tcp.checksum" : "udp.checksum",
-                    "does not verify over the pseudo-header (source, destination, protocol, length), header and payload");
+                    "a Required TCP or UDP checksum must verify over the pseudo-header (source, destination, protocol, length), header and payload");
         }
     }
 
@@ -77,7 +77,7 @@ public class TxChecksumConformance {
         byte[] actual = o.wireFrame("CSUM-TX-02");
         FrameLayout layout = parsed("CSUM-TX-02", o, actual);
         if (!FrameChecksums.ipv4HeaderVerifies(actual, layout)) {
-            throw fieldFailure("CSUM-TX-02", o, actual, "ip.checksum", "does not verify over the IPv4 header");
+            throw fieldFailure("CSUM-TX-02", o, actual, "ip.checksum", "a Required IPv4 header checksum must verify over the header");
         }
     }
 
@@ -162,8 +162,8 @@ public class TxChecksumConformance {
         FrameLayout layout = parsed("CSUM-TX-06", o, actual);
         if (Bytes.u16(actual, layout.transportChecksumOffset()) != 0xFFFF) {
             throw fieldFailure("CSUM-TX-06", o, actual, "udp.checksum",
-                    "is not 0xFFFF: this datagram's checksum computes to 0, which on the wire means 'no checksum' (RFC 768). "
-                            + "[GAP: the rule is RFC 768's; Microsoft's documents do not state it]");
+                    "this datagram's checksum computes to 0, which must go out as 0xFFFF because 0 on the wire means 'no checksum' "
+                            + "(RFC 768) [GAP: the rule is RFC 768's; Microsoft's documents do not state it]");
         }
     }
 
@@ -217,7 +217,7 @@ public class TxChecksumConformance {
         byte[] expected = o.expected();
         Field field = FrameFields.decode(expected).stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow();
         String message = o.vector() + ": " + field.label() + " (" + key + ", offset " + field.offset() + ") is "
-                + field.valueIn(actual) + " and " + rule + "; expected " + field.valueIn(expected);
+                + field.valueIn(actual) + ", expected " + field.valueIn(expected) + ": " + rule;
         return Verdict.failure(requirement, message,
                 () -> Verdict.attachFrames(o.vector().frame(), expected, actual, requirement + " " + message));
     }
