@@ -53,6 +53,7 @@ public final class Summary {
         public String status;
         public final Counts results = new Counts();
         public String firstFailure;
+        public String skipReason;
     }
 
     public String dut;
@@ -70,6 +71,9 @@ public final class Summary {
         r.results.add(outcome);
         if (r.firstFailure == null && outcome != Outcome.PASSED && outcome != Outcome.SKIPPED) {
             r.firstFailure = message;
+        }
+        if (r.skipReason == null && outcome == Outcome.SKIPPED) {
+            r.skipReason = message;
         }
         r.status = r.results.bad() > 0 ? "failed" : r.results.passed > 0 ? "passed" : "skipped";
     }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.offloadkit.faulty.Catalogue;
 import org.offloadkit.faulty.FaultyAdapter;
+import org.offloadkit.faulty.TxOnlyWithoutLimits;
 import org.offloadkit.report.Summary;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
@@ -44,6 +45,19 @@ public class ChecksumSuiteDetectionTest {
         assertEquals(notPassed, Map.of());
         assertEquals(summary.counts.skipped, 0, "nothing may be skipped against the reference adapter");
         assertTrue(summary.counts.passed > 500, "every vector is its own result: " + summary.counts.passed);
+    }
+
+    @Test
+    public void whatTheAdapterDoesNotAdvertiseIsSkippedWithTheReasonNotPassed() throws IOException {
+        Summary summary = run(TxOnlyWithoutLimits.class.getName());
+        Set<String> skipped = summary.requirements.entrySet().stream().filter(e -> "skipped".equals(e.getValue().status))
+                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(skipped, new TreeSet<>(Set.of("CSUM-TX-04", "CSUM-RX-01", "CSUM-RX-02", "CSUM-RX-03")), describe(summary));
+        assertEquals(summary.counts.bad(), 0, describe(summary));
+        assertTrue(summary.requirements.get("CSUM-TX-01").results.passed > 0);
+        assertEquals(summary.requirements.get("CSUM-RX-02").skipReason, "the DUT did not register Rx checksum capabilities");
+        assertTrue(summary.requirements.get("CSUM-TX-04").skipReason.contains("the framework never falls back"),
+                summary.requirements.get("CSUM-TX-04").skipReason);
     }
 
     @DataProvider
