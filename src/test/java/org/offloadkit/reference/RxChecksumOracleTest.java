@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import org.offloadkit.corpus.ChecksumCorpus;
 import org.offloadkit.corpus.RxChecksumVector;
@@ -127,10 +126,7 @@ public class RxChecksumOracleTest {
     /** One tshark run over the whole corpus, not one per vector. */
     private OracleVerdict tshark(RxChecksumVector vector) {
         if (tsharkVerdicts == null) {
-            List<OracleVerdict> verdicts = Tshark.checksums(VECTORS.stream().map(RxChecksumVector::frame).toList());
-            assertEquals(verdicts.size(), VECTORS.size(), "frames tshark read back");
-            tsharkVerdicts = IntStream.range(0, VECTORS.size()).boxed()
-                    .collect(Collectors.toMap(i -> VECTORS.get(i).id(), verdicts::get));
+            tsharkVerdicts = Tshark.checksums(VECTORS, RxChecksumVector::id, RxChecksumVector::frame);
         }
         return tsharkVerdicts.get(vector.id());
     }

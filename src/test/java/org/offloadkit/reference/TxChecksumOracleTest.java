@@ -122,10 +122,7 @@ public class TxChecksumOracleTest {
     /** One tshark run over the whole output, not one per vector. */
     private OracleVerdict tshark(TxChecksumVector vector) {
         if (tsharkVerdicts == null) {
-            List<OracleVerdict> verdicts = Tshark.checksums(VECTORS.stream().map(TxChecksumOracleTest::send).toList());
-            assertEquals(verdicts.size(), VECTORS.size(), "frames tshark read back");
-            tsharkVerdicts = IntStream.range(0, VECTORS.size()).boxed()
-                    .collect(Collectors.toMap(i -> VECTORS.get(i).id(), verdicts::get));
+            tsharkVerdicts = Tshark.checksums(VECTORS, TxChecksumVector::id, TxChecksumOracleTest::send);
         }
         return tsharkVerdicts.get(vector.id());
     }

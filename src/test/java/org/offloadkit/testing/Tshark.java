@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.offloadkit.pcap.PcapWriter;
@@ -40,6 +42,19 @@ public final class Tshark {
 
     public static List<OracleVerdict> checksums(List<byte[]> frames) {
         return withCapture(frames, Tshark::checksums);
+    }
+
+    /** tshark's verdicts on many items' frames, from one run, keyed by each item's key. */
+    public static <T, K> Map<K, OracleVerdict> checksums(List<T> items, Function<T, K> key, Function<T, byte[]> frame) {
+        List<OracleVerdict> verdicts = checksums(items.stream().map(frame).toList());
+        if (verdicts.size() != items.size()) {
+            throw new IllegalStateException("tshark read back " + verdicts.size() + " of " + items.size() + " frames");
+        }
+        Map<K, OracleVerdict> keyed = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            keyed.put(key.apply(items.get(i)), verdicts.get(i));
+        }
+        return keyed;
     }
 
     /** One row per frame holding the fields asked for, each as tshark prints it, "" where the frame has none. */
