@@ -10,6 +10,8 @@ import java.util.List;
  * upper-layer protocol. Fixture generators start here and then bend what they mean to test.
  */
 public final class FrameBuilder {
+    private enum TransportHeader { NONE, TCP, UDP }
+
     private final byte[] destinationMac;
     private final byte[] sourceMac;
     private final List<int[]> tags = new ArrayList<>();
@@ -28,6 +30,7 @@ public final class FrameBuilder {
     private final List<Ipv6Extension> extensions = new ArrayList<>();
 
     private int protocol = -1;
+    private TransportHeader transportHeader = TransportHeader.NONE;
     private int sourcePort;
     private int destinationPort;
     private long seq;
@@ -109,6 +112,7 @@ public final class FrameBuilder {
 
     public FrameBuilder tcp(int source, int destination) {
         protocol = FrameLayout.PROTOCOL_TCP;
+        transportHeader = TransportHeader.TCP;
         sourcePort = source;
         destinationPort = destination;
         return this;
@@ -116,14 +120,19 @@ public final class FrameBuilder {
 
     public FrameBuilder udp(int source, int destination) {
         protocol = FrameLayout.PROTOCOL_UDP;
+        transportHeader = TransportHeader.UDP;
         sourcePort = source;
         destinationPort = destination;
         return this;
     }
 
-    /** Any other upper-layer protocol: the payload follows the IP header directly. */
+    /**
+     * Any upper-layer protocol with no header built for it: the payload follows the IP header directly.
+     * With 6 or 17 that is the rest of a fragment, or a TCP or UDP header the caller wrote itself.
+     */
     public FrameBuilder protocol(int number) {
         protocol = number;
+        transportHeader = TransportHeader.NONE;
         return this;
     }
 
@@ -196,7 +205,7 @@ public final class FrameBuilder {
     }
 
     private byte[] transport() {
-        if (protocol == FrameLayout.PROTOCOL_TCP) {
+        if (transportHeader == TransportHeader.TCP) {
             byte[] b = new byte[20 + tcpOptions.length + payload.length];
             Bytes.put16(b, 0, sourcePort);
             Bytes.put16(b, 2, destinationPort);
@@ -210,7 +219,7 @@ public final class FrameBuilder {
             System.arraycopy(payload, 0, b, 20 + tcpOptions.length, payload.length);
             return b;
         }
-        if (protocol == FrameLayout.PROTOCOL_UDP) {
+        if (transportHeader == TransportHeader.UDP) {
             byte[] b = new byte[8 + payload.length];
             Bytes.put16(b, 0, sourcePort);
             Bytes.put16(b, 2, destinationPort);

@@ -29,7 +29,7 @@ public final class FrameFields {
             udp(fields, layout);
         }
         int rest = layout.payloadOffset();
-        if (rest < layout.ipEnd()) {
+        if (layout.layer3Type() != Layer3Type.UNSPECIFIED && rest < layout.ipEnd()) { // not IP: ethernet() has the body as data
             fields.add(new Field("payload", "payload", rest, layout.ipEnd() - rest, Format.BYTES));
         }
         if (layout.ipEnd() < frame.length) {

@@ -41,7 +41,13 @@ public final class PcapReader implements AutoCloseable {
         try {
             byte[] data = handle.getNextRawPacketEx();
             java.sql.Timestamp ts = handle.getTimestamp();
-            long nanos = Math.floorDiv(ts.getTime(), 1000L) * 1_000_000_000L + ts.getNanos();
+            long seconds = Math.floorDiv(ts.getTime(), 1000L);
+            if (seconds < 0) {
+                // pcap's seconds are unsigned 32-bit, but libpcap 1.10 reads them as signed: from 2038-01-19 on
+                // they arrive negative. No capture predates 1970, so a negative count is always that wrap.
+                seconds += 1L << 32;
+            }
+            long nanos = seconds * 1_000_000_000L + ts.getNanos();
             return new PcapRecord(nanos, data, handle.getOriginalLength());
         } catch (EOFException end) {
             return null;
