@@ -20,8 +20,14 @@ public final class FrameParser {
         return parse(frame, frame.length);
     }
 
-    /** Parses the first {@code length} bytes of {@code frame}. */
+    /**
+     * Parses the first {@code length} bytes of {@code frame}. A frame may lie in any way and still gets a
+     * result; a {@code length} outside the array is the caller's mistake and throws.
+     */
     public static ParseResult parse(byte[] frame, int length) {
+        if (length < 0 || length > frame.length) {
+            throw new IndexOutOfBoundsException("length " + length + " of a " + frame.length + "-byte array");
+        }
         if (length < ETHERNET_HEADER) {
             return new Malformed(Malformation.TRUNCATED_ETHERNET_HEADER, 0, length + " bytes");
         }

@@ -27,7 +27,14 @@ public final class PcapWriter implements AutoCloseable {
         write(header.array());
     }
 
+    /** pcap keeps seconds as an unsigned 32-bit count: 1970 up to early 2106. */
+    private static final long LAST_NANOS = (1L << 32) * 1_000_000_000L - 1;
+
     public void write(PcapRecord record) {
+        if (record.timestampNanos() < 0 || record.timestampNanos() > LAST_NANOS) {
+            throw new IllegalArgumentException("pcap cannot hold the timestamp " + record.timestampNanos()
+                    + " ns: seconds are an unsigned 32-bit count from 1970");
+        }
         ByteBuffer header = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         header.putInt((int) (record.timestampNanos() / 1_000_000_000L))
                 .putInt((int) (record.timestampNanos() % 1_000_000_000L))

@@ -101,4 +101,11 @@ public class FrameParserRobustnessTest {
                     && layout.pseudoDestination() + addressLength <= layout.layer4Offset(), context);
         }
     }
+
+    @Test
+    public void aLengthOutsideTheArrayIsTheCallersMistake() {
+        byte[] frame = CorpusFrames.all().get(0).bytes();
+        org.testng.Assert.expectThrows(IndexOutOfBoundsException.class, () -> FrameParser.parse(frame, frame.length + 1));
+        org.testng.Assert.expectThrows(IndexOutOfBoundsException.class, () -> FrameParser.parse(frame, -1));
+    }
 }

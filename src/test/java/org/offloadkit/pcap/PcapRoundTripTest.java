@@ -209,4 +209,12 @@ public class PcapRoundTripTest {
             throw new AssertionError("tshark is required: apt-get install tshark", e);
         }
     }
+
+    @Test
+    public void timestampsPcapCannotHoldAreRefused() {
+        PcapWriter writer = new PcapWriter(java.io.OutputStream.nullOutputStream(), PcapWriter.LINKTYPE_ETHERNET);
+        expectThrows(IllegalArgumentException.class, () -> writer.write(PcapRecord.of(-1, new byte[60])));
+        expectThrows(IllegalArgumentException.class, () -> writer.write(PcapRecord.of((1L << 32) * 1_000_000_000L, new byte[60])));
+        writer.write(PcapRecord.of((1L << 32) * 1_000_000_000L - 1, new byte[60]));
+    }
 }
