@@ -87,7 +87,37 @@ public final class FrameParser {
         int fragmentOffset = u16(f, o + 6) & 0x1FFF;
         int protocol = u8(f, o + 9);
         return transport(f, o, tags, type, headerLength, protocol, moreFragments || fragmentOffset != 0,
-                o + totalLength, o + 16);
+                o + totalLength, sourceRouteFinalDestination(f, o, headerLength));
+    }
+
+    /**
+     * RFC 9293 3.1: a source-routed datagram's pseudo-header carries the final destination, the last
+     * address of a loose or strict source route the datagram has not finished. Options that do not parse
+     * leave the header's own destination.
+     */
+    private static int sourceRouteFinalDestination(byte[] f, int o, int headerLength) {
+        int end = o + headerLength;
+        int p = o + 20;
+        while (p < end) {
+            int type = u8(f, p);
+            if (type == 0) {
+                break;
+            }
+            if (type == 1) {
+                p++;
+                continue;
+            }
+            if (p + 2 > end || u8(f, p + 1) < 2 || p + u8(f, p + 1) > end) {
+                break;
+            }
+            int length = u8(f, p + 1);
+            boolean sourceRoute = type == 0x83 || type == 0x89;
+            if (sourceRoute && length >= 7 && u8(f, p + 2) <= length) {
+                return p + 3 + (length - 3) / 4 * 4 - 4;
+            }
+            p += length;
+        }
+        return o + 16;
     }
 
     private static ParseResult ipv6(byte[] f, int length, int o, int tags) {

@@ -74,14 +74,12 @@ public final class InternetChecksum {
 
     /** The pseudo-header sum without the length: what a stack seeds a large send with (spec 2.2). */
     public static int pseudoHeaderSumWithoutLength(byte[] frame, FrameLayout layout) {
-        int l3 = layout.layer3Offset();
-        if (layout.isIPv4()) {
-            return add(sum(frame, l3 + 12, 8), layout.ipProtocol());
+        if (!layout.isIPv4() && !layout.isIPv6()) {
+            throw new IllegalArgumentException("no pseudo-header without IP: " + layout.describe());
         }
-        if (layout.isIPv6()) {
-            int addresses = add(sum(frame, l3 + 8, 16), sum(frame, layout.pseudoDestination(), 16));
-            return add(addresses, layout.ipProtocol());
-        }
-        throw new IllegalArgumentException("no pseudo-header without IP: " + layout.describe());
+        int addressLength = layout.isIPv4() ? 4 : 16;
+        int source = layout.layer3Offset() + (layout.isIPv4() ? 12 : 8);
+        int addresses = add(sum(frame, source, addressLength), sum(frame, layout.pseudoDestination(), addressLength));
+        return add(addresses, layout.ipProtocol());
     }
 }

@@ -17,6 +17,8 @@ import org.pcap4j.packet.IllegalRawDataException;
 import org.pcap4j.packet.IpV4Packet;
 import org.pcap4j.packet.IpV6ExtFragmentPacket;
 import org.pcap4j.packet.IpV6ExtOptionsPacket;
+import org.pcap4j.packet.IpV4LooseSourceRouteOption;
+import org.pcap4j.packet.IpV4StrictSourceRouteOption;
 import org.pcap4j.packet.IpV6ExtRoutingPacket;
 import org.pcap4j.packet.IpV6Packet;
 import org.pcap4j.packet.Packet;
@@ -134,7 +136,24 @@ public class FrameParserAgreesWithPcap4jTest {
         Layer3Type type = h.getOptions().isEmpty() ? Layer3Type.IPV4_NO_OPTIONS : Layer3Type.IPV4_WITH_OPTIONS;
         Transport transport = transport(ip.getPayload());
         return new Headers(layer2, tags, type, h.length(), transport.type(), transport.length(),
-                number(h.getProtocol()), layer2 + h.getTotalLengthAsInt(), h.getDstAddr().getHostAddress());
+                number(h.getProtocol()), layer2 + h.getTotalLengthAsInt(), finalDestination(h).getHostAddress());
+    }
+
+    /** RFC 9293 3.1: a source route the datagram has not finished names the final destination last. */
+    private static InetAddress finalDestination(IpV4Packet.IpV4Header h) {
+        for (IpV4Packet.IpV4Option option : h.getOptions()) {
+            if (option instanceof IpV4LooseSourceRouteOption route && route.getPointerAsInt() <= route.getLengthAsInt()) {
+                return last(route.getRouteData());
+            }
+            if (option instanceof IpV4StrictSourceRouteOption route && route.getPointerAsInt() <= route.getLengthAsInt()) {
+                return last(route.getRouteData());
+            }
+        }
+        return h.getDstAddr();
+    }
+
+    private static InetAddress last(List<? extends InetAddress> route) {
+        return route.get(route.size() - 1);
     }
 
     private static Headers ipv6(int layer2, int tags, IpV6Packet ip) {

@@ -270,6 +270,39 @@ public class FrameParserTest {
         assertEquals(sixteenBytesAt(frame, layout.pseudoDestination()), HOME_ADDRESS);
     }
 
+    /** RFC 9293 3.1: a source-routed datagram's pseudo-header carries the final destination, listed last. */
+    @Test
+    public void looseSourceRoutePseudoDestinationIsTheLastListedAddress() {
+        byte[] route = {(byte) 0x83, 11, 4, 10, 0, 0, 2, 10, 0, 0, 3};
+        byte[] frame = ipv4().ipv4Options(route).tcp(40000, 443).build();
+        FrameLayout layout = parse(frame);
+
+        assertNetPacketLayout(layout, 14, IPV4_WITH_OPTIONS, 32, TCP, 20);
+        assertEquals(layout.pseudoDestination(), 14 + 20 + 3 + 4);
+        assertEquals(Arrays.copyOfRange(frame, layout.pseudoDestination(), layout.pseudoDestination() + 4), new byte[] {10, 0, 0, 3});
+    }
+
+    @Test
+    public void strictSourceRouteAfterOtherOptions() {
+        byte[] options = {1, (byte) 0x94, 4, 0, 0, (byte) 0x89, 7, 4, 10, 0, 0, 7};
+        FrameLayout layout = parse(ipv4().ipv4Options(options).udp(5000, 53).build());
+
+        assertEquals(layout.pseudoDestination(), 14 + 20 + 8);
+    }
+
+    /** Once the pointer passes the route, the datagram is where it was going: the header's own destination. */
+    @Test
+    public void aCompletedSourceRouteKeepsTheHeaderDestination() {
+        byte[] done = {(byte) 0x83, 11, 12, 10, 0, 0, 2, 10, 0, 0, 3};
+        assertEquals(parse(ipv4().ipv4Options(done).tcp(40000, 443).build()).pseudoDestination(), 14 + 16);
+    }
+
+    @Test
+    public void anOptionThatRunsOffTheHeaderLeavesTheHeaderDestination() {
+        byte[] broken = {(byte) 0x83, 40, 4, 10, 0, 0, 2, 10, 0, 0, 3};
+        assertEquals(parse(ipv4().ipv4Options(broken).tcp(40000, 443).build()).pseudoDestination(), 14 + 16);
+    }
+
     /** AH counts its length in 4-byte words less 2, unlike every other extension header. */
     @Test
     public void authenticationHeaderLengthCountsFourByteWords() {
