@@ -51,6 +51,7 @@ public final class ChecksumCorpusGenerator {
     private final List<Shape> links;
     private final List<Shape> ipv4Networks;
     private final List<Shape> ipv6Networks;
+    private final List<Shape> sourceRoutes;
     private final List<Shape> transports;
     private final List<TxChecksumVector> tx = new ArrayList<>();
     private final List<RxChecksumVector> rx = new ArrayList<>();
@@ -74,6 +75,9 @@ public final class ChecksumCorpusGenerator {
                         .ipv4Options(new byte[] {(byte) 0x94, 4, 0, 0})),
                 new Shape("ipv4-rr", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(65536))
                         .ipv4Options(recordRoute())));
+        sourceRoutes = List.of(
+                new Shape("ipv4-lsrr", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(65536)).ipv4Options(sourceRoute(0x83))),
+                new Shape("ipv4-ssrr", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(65536)).ipv4Options(sourceRoute(0x89))));
         ipv6Networks = List.of(
                 new Shape("ipv6", b -> b.ipv6(ipv6A, ipv6B).flowLabel(random.nextInt(1 << 20))),
                 new Shape("ipv6-hbh", b -> b.ipv6(ipv6A, ipv6B).extension(Ipv6Extension.hopByHop(8))),
@@ -121,6 +125,17 @@ public final class ChecksumCorpusGenerator {
         udpSumsOfZero();
         unspecifiedLayer3();
         rawSocketPassthrough();
+        sourceRouted();
+    }
+
+    /** RFC 9293 3.1: the pseudo-header of a source-routed datagram carries the route's final address. */
+    private void sourceRouted() {
+        addTx(name(links.get(0), sourceRoutes.get(0), transports.get(0)),
+                frame(links.get(0), sourceRoutes.get(0), transports.get(0), randomPayload()), request(REQUIRED, REQUIRED), false, Set.of());
+        addTx(name(links.get(1), sourceRoutes.get(0), transports.get(2)),
+                frame(links.get(1), sourceRoutes.get(0), transports.get(2), randomPayload()), request(PASSTHROUGH, REQUIRED), false, Set.of());
+        addTx(name(links.get(0), sourceRoutes.get(1), transports.get(1)),
+                frame(links.get(0), sourceRoutes.get(1), transports.get(1), randomPayload()), request(REQUIRED, REQUIRED), false, Set.of());
     }
 
     /** Layer 4 offsets 126/130 (beside a 127 limit) and 254/258/262 (beside 255 and 256). */
@@ -263,6 +278,28 @@ public final class ChecksumCorpusGenerator {
         udpChecksumEdges();
         routingHeaderDestination();
         notChecked();
+        for (Shape route : sourceRoutes) {
+            for (Shape transport : List.of(transports.get(0), transports.get(2))) {
+                byte[] frame = frame(links.get(0), route, transport, nonEmptyPayload());
+                addRx(name(links.get(0), route, transport), frame, intact(frame), Set.of());
+            }
+        }
+        byte[] firstHop = frame(links.get(0), sourceRoutes.get(0), transports.get(0), nonEmptyPayload());
+        FrameLayout layout = FrameParser.parse(firstHop).layout();
+        checksumOverHeaderDestination(firstHop, layout);
+        addRx(name(links.get(0), sourceRoutes.get(0), transports.get(0)) + "-checksum-over-first-hop-destination", firstHop,
+                new RxChecksum(RxChecksumEvaluation.VALID, RxChecksumEvaluation.INVALID), Set.of());
+    }
+
+    /** A sender that forgot the route: the transport checksum over the IP header's own destination. */
+    private static void checksumOverHeaderDestination(byte[] frame, FrameLayout layout) {
+        int headerDestination = layout.isIPv4() ? layout.layer3Offset() + 16 : layout.layer3Offset() + 24;
+        FrameLayout firstHop = new FrameLayout(layout.layer2Type(), layout.layer2Length(), layout.layer3Type(),
+                layout.layer3Length(), layout.layer4Type(), layout.layer4Length(), layout.vlanTags(),
+                layout.ipProtocol(), layout.ipEnd(), headerDestination);
+        Bytes.put16(frame, layout.transportChecksumOffset(), 0);
+        int checksum = FrameChecksums.transportChecksum(frame, firstHop);
+        Bytes.put16(frame, layout.transportChecksumOffset(), checksum == 0 && layout.isUdp() ? 0xFFFF : checksum);
     }
 
     private void udpChecksumEdges() {
@@ -287,13 +324,7 @@ public final class ChecksumCorpusGenerator {
     private void routingHeaderDestination() {
         for (Shape transport : List.of(transports.get(0), transports.get(2))) {
             byte[] frame = frame(links.get(0), ipv6Networks.get(3), transport, nonEmptyPayload());
-            FrameLayout layout = FrameParser.parse(frame).layout();
-            FrameLayout firstHop = new FrameLayout(layout.layer2Type(), layout.layer2Length(), layout.layer3Type(),
-                    layout.layer3Length(), layout.layer4Type(), layout.layer4Length(), layout.vlanTags(),
-                    layout.ipProtocol(), layout.ipEnd(), layout.layer3Offset() + 24);
-            Bytes.put16(frame, layout.transportChecksumOffset(), 0);
-            int checksum = FrameChecksums.transportChecksum(frame, firstHop);
-            Bytes.put16(frame, layout.transportChecksumOffset(), checksum == 0 ? 0xFFFF : checksum);
+            checksumOverHeaderDestination(frame, FrameParser.parse(frame).layout());
             addRx(name(links.get(0), ipv6Networks.get(3), transport) + "-checksum-over-first-hop-destination", frame,
                     new RxChecksum(RxChecksumEvaluation.NOT_CHECKED, RxChecksumEvaluation.INVALID), Set.of());
         }
@@ -368,6 +399,23 @@ public final class ChecksumCorpusGenerator {
         o[3] = 10;
         Bytes.put32(o, 4, random.nextLong() & 0xFFFFFFFFL);
         Bytes.put32(o, 8, random.nextLong() & 0xFFFFFFFFL);
+        return o;
+    }
+
+    /** A loose (0x83) or strict (0x89) source route with two hops to go; the last is the final destination. */
+    private byte[] sourceRoute(int type) {
+        byte[] o = new byte[11];
+        o[0] = (byte) type;
+        o[1] = 11;
+        o[2] = 4;
+        o[3] = 10;
+        o[4] = (byte) random.nextInt(256);
+        o[5] = (byte) random.nextInt(256);
+        o[6] = (byte) (1 + random.nextInt(254));
+        o[7] = (byte) 198;
+        o[8] = 51;
+        o[9] = 100;
+        o[10] = (byte) (1 + random.nextInt(254));
         return o;
     }
 

@@ -9,7 +9,9 @@ import org.pcap4j.packet.EthernetPacket;
 import org.pcap4j.packet.IllegalPacket;
 import org.pcap4j.packet.IllegalRawDataException;
 import org.pcap4j.packet.IpPacket;
+import org.pcap4j.packet.IpV4LooseSourceRouteOption;
 import org.pcap4j.packet.IpV4Packet;
+import org.pcap4j.packet.IpV4StrictSourceRouteOption;
 import org.pcap4j.packet.IpV6ExtDestinationOptionsPacket;
 import org.pcap4j.packet.IpV6ExtFragmentPacket;
 import org.pcap4j.packet.IpV6ExtHopByHopOptionsPacket;
@@ -35,6 +37,8 @@ public final class Pcap4jChecksums {
         ROUTING_HEADER("Pcap4J takes the pseudo-header addresses from its caller and leaves a type 2 routing header's"
                 + " address as raw bytes, so its check uses the IPv6 header's destination, not the final one"
                 + " RFC 8200 8.1 asks for", "rh2", "chain"),
+        SOURCE_ROUTE("Pcap4J takes the pseudo-header addresses from the IPv4 header, not from a loose or strict"
+                + " source route's final address as RFC 9293 3.1 asks", "lsrr", "ssrr"),
         ATOMIC_FRAGMENT("Pcap4J leaves what follows an IPv6 Fragment header undecoded, even in an atomic fragment,"
                 + " which carries a whole datagram", "frag"),
         LONG_IPV6_OPTION("Pcap4J reads an IPv6 option's data length as a signed byte (UnknownIpV6Option), so an option"
@@ -73,6 +77,11 @@ public final class Pcap4jChecksums {
         }
         if (packet.contains(IpV6ExtRoutingPacket.class)) {
             return Optional.of(BlindSpot.ROUTING_HEADER);
+        }
+        IpV4Packet ipv4 = packet.get(IpV4Packet.class);
+        if (ipv4 != null && ipv4.getHeader().getOptions().stream()
+                .anyMatch(o -> o instanceof IpV4LooseSourceRouteOption || o instanceof IpV4StrictSourceRouteOption)) {
+            return Optional.of(BlindSpot.SOURCE_ROUTE);
         }
         IpV6ExtFragmentPacket fragment = packet.get(IpV6ExtFragmentPacket.class);
         if (fragment != null && fragment.getHeader().getFragmentOffset() == 0 && !fragment.getHeader().getM()) {
