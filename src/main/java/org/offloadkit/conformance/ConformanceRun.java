@@ -120,6 +120,10 @@ public final class ConformanceRun {
             environment.put("Advertised Rx checksum", String.valueOf(host.advertisement().rxChecksum()));
             environment.put("Active Tx checksum at start", host.activeTxChecksum().toString());
             environment.put("Active Rx checksum at start", host.activeRxChecksum().toString());
+            environment.put("Advertised GSO", String.valueOf(host.advertisement().gso()));
+            environment.put("Active GSO at start", host.activeGso().toString());
+            environment.put("Advertised RSC", String.valueOf(host.advertisement().rsc()));
+            environment.put("Active RSC at start", host.activeRsc().toString());
         } else {
             summary.startFault = session.startFault().getMessage();
             environment.put("DUT failed to start", session.startFault().getMessage());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -14,18 +15,26 @@ import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.reference.TxChecksumEngine;
 import org.offloadkit.spec.ChecksumSwitches;
 import org.offloadkit.spec.Datapath;
+import org.offloadkit.spec.GsoCapabilities;
+import org.offloadkit.spec.GsoOffload;
+import org.offloadkit.spec.GsoRequest;
+import org.offloadkit.spec.GsoShapes;
+import org.offloadkit.spec.GsoTarget;
+import org.offloadkit.spec.RscCapabilities;
+import org.offloadkit.spec.RscOffload;
+import org.offloadkit.spec.RscTarget;
 import org.offloadkit.spec.NdisStatus;
 import org.offloadkit.spec.OffloadParameters;
 import org.offloadkit.spec.RxBatch;
 import org.offloadkit.spec.RxChecksumCapabilities;
 import org.offloadkit.spec.RxChecksumOffload;
+import org.offloadkit.spec.RxIndication;
 import org.offloadkit.spec.TxChecksum;
 import org.offloadkit.spec.TxChecksumCapabilities;
 import org.offloadkit.spec.TxChecksumOffload;
 import org.offloadkit.spec.TxChecksumShapes;
 import org.offloadkit.spec.TxPacket;
 import org.offloadkit.spec.TxResult;
-import org.offloadkit.spec.RxIndication;
 
 /**
  * The framework's side of one adapter: its life cycle, the verifier, the capability sets, the stack's
@@ -52,6 +61,10 @@ public final class AdapterHost implements AutoCloseable {
     private volatile Datapath datapath;
     private volatile ChecksumCapabilitySets checksumSets;
     private volatile ChecksumSwitches checksumSwitches;
+    private volatile GsoCapabilitySets gsoSets;
+    private volatile Set<GsoTarget> gsoSwitches;
+    private volatile RscCapabilitySets rscSets;
+    private volatile Set<RscTarget> rscSwitches;
     private final List<OffloadConfigIndication> configIndications = new ArrayList<>();
 
     private volatile String busyWith;
@@ -103,6 +116,10 @@ public final class AdapterHost implements AutoCloseable {
         TxChecksumShapes hardwareTx = ad.txChecksum() == null ? TxChecksumShapes.NONE : ad.txChecksum().shapes();
         checksumSets = new ChecksumCapabilitySets(hardwareTx, ad.rxChecksum() != null, keywords);
         checksumSwitches = checksumSets.defaults();
+        gsoSets = new GsoCapabilitySets(ad.gso() == null ? GsoShapes.NONE : ad.gso().shapes(), keywords);
+        gsoSwitches = gsoSets.defaults();
+        rscSets = new RscCapabilitySets(ad.rsc(), keywords);
+        rscSwitches = rscSets.defaults();
         state = State.STARTED;
         dispatchCallbacks("start").await();
     }
@@ -131,6 +148,22 @@ public final class AdapterHost implements AutoCloseable {
         return checksumSets.activeRx(checksumSwitches);
     }
 
+    public GsoCapabilitySets gsoSets() {
+        return gsoSets;
+    }
+
+    public GsoOffload activeGso() {
+        return gsoSets.active(gsoSwitches);
+    }
+
+    public RscCapabilitySets rscSets() {
+        return rscSets;
+    }
+
+    public RscOffload activeRsc() {
+        return rscSets.active(rscSwitches);
+    }
+
     public synchronized List<OffloadConfigIndication> configIndications() {
         return List.copyOf(configIndications);
     }
@@ -150,6 +183,11 @@ public final class AdapterHost implements AutoCloseable {
      * then sees Passthrough) and hands the rest to the driver's transmit queue.
      */
     public Transmission transmit(byte[] frame, FrameLayout layout, TxChecksum request) {
+        return transmit(frame, layout, request, GsoRequest.NONE);
+    }
+
+    /** The stack sends a packet with a segmentation request as well. */
+    public Transmission transmit(byte[] frame, FrameLayout layout, TxChecksum request, GsoRequest gso) {
         checkStarted();
         ChecksumRoute route = route(layout, request);
         byte[] handed = frame.clone();
@@ -158,9 +196,9 @@ public final class AdapterHost implements AutoCloseable {
             TxChecksumEngine.applyInPlace(handed, layout, request);
             handedRequest = TxChecksum.PASSTHROUGH;
         }
-        TxPacket packet = new TxPacket(sequence.incrementAndGet(), handed, layout, handedRequest);
+        TxPacket packet = new TxPacket(sequence.incrementAndGet(), handed, layout, handedRequest, gso);
         Pending<TxResult> result = new Pending<>("transmit of packet #" + packet.sequence(), timeout);
-        TxPacket driverCopy = new TxPacket(packet.sequence(), handed.clone(), layout, handedRequest);
+        TxPacket driverCopy = new TxPacket(packet.sequence(), handed.clone(), layout, handedRequest, gso);
         Datapath queue = datapath;
         callDriver("transmit #" + packet.sequence(), result, () -> queue.transmit(driverCopy, result.reply()));
         return new Transmission(frame, layout, request, route, packet, result);
@@ -203,6 +241,8 @@ public final class AdapterHost implements AutoCloseable {
         Advertisement ad = advertisement;
         TxChecksumOffload tx = activeTxChecksum();
         RxChecksumOffload rx = activeRxChecksum();
+        GsoOffload gso = activeGso();
+        RscOffload rsc = activeRsc();
         Pending<Boolean> delivered = new Pending<>("offload callbacks after " + why, timeout);
         callDriver("offload callbacks after " + why, delivered, () -> {
             if (ad.txChecksum() != null && ad.txChecksum().evtSetTxChecksum() != null) {
@@ -210,6 +250,12 @@ public final class AdapterHost implements AutoCloseable {
             }
             if (ad.rxChecksum() != null && ad.rxChecksum().evtSetRxChecksum() != null) {
                 ad.rxChecksum().evtSetRxChecksum().onActiveCapabilities(rx);
+            }
+            if (ad.gso() != null && ad.gso().evtSetGso() != null) {
+                ad.gso().evtSetGso().onActiveCapabilities(gso);
+            }
+            if (ad.rsc() != null && ad.rsc().evtSetRsc() != null) {
+                ad.rsc().evtSetRsc().onActiveCapabilities(rsc);
             }
             delivered.reply().send(true);
         });
@@ -291,6 +337,23 @@ public final class AdapterHost implements AutoCloseable {
             Verifier.notStarted(state != State.CREATED, what).ifPresent(AdapterHost.this::raise);
             Verifier.size(capabilities.size(), RxChecksumCapabilities.SIZE, what).ifPresent(AdapterHost.this::raise);
             advertisement = advertisement.withRxChecksum(capabilities);
+        }
+
+        @Override
+        public void setGsoCapabilities(GsoCapabilities capabilities) {
+            String what = "NetAdapterOffloadSetGsoCapabilities";
+            Verifier.notStarted(state != State.CREATED, what).ifPresent(AdapterHost.this::raise);
+            Verifier.size(capabilities.size(), GsoCapabilities.SIZE, what).ifPresent(AdapterHost.this::raise);
+            Verifier.gso(capabilities.shapes()).ifPresent(AdapterHost.this::raise);
+            advertisement = advertisement.withGso(capabilities);
+        }
+
+        @Override
+        public void setRscCapabilities(RscCapabilities capabilities) {
+            String what = "NetAdapterOffloadSetRscCapabilities";
+            Verifier.notStarted(state != State.CREATED, what).ifPresent(AdapterHost.this::raise);
+            Verifier.size(capabilities.size(), RscCapabilities.SIZE, what).ifPresent(AdapterHost.this::raise);
+            advertisement = advertisement.withRsc(capabilities);
         }
 
         @Override

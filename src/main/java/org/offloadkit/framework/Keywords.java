@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.offloadkit.spec.ChecksumTarget;
+import org.offloadkit.spec.GsoTarget;
+import org.offloadkit.spec.RscTarget;
 
 /**
  * The adapter's standardized keywords as NetAdapterCx reads them: a keyword either exists (it has a value)
@@ -32,6 +34,11 @@ public final class Keywords {
         for (ChecksumTarget target : ChecksumTarget.values()) {
             values.put(target.keyword, "3");
         }
+        for (GsoTarget target : GsoTarget.values()) {
+            target.keywords.forEach(keyword -> values.put(keyword, "1"));
+        }
+        values.put(RscTarget.IPV4.keyword, "1");
+        values.put(RscTarget.IPV6.keyword, "1");
         return new Keywords(values);
     }
 

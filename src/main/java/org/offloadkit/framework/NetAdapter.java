@@ -1,6 +1,8 @@
 package org.offloadkit.framework;
 
 import org.offloadkit.spec.Datapath;
+import org.offloadkit.spec.GsoCapabilities;
+import org.offloadkit.spec.RscCapabilities;
 import org.offloadkit.spec.RxChecksumCapabilities;
 import org.offloadkit.spec.TxChecksumCapabilities;
 
@@ -16,6 +18,12 @@ public interface NetAdapter {
 
     /** NetAdapterOffloadSetRxChecksumCapabilities. */
     void setRxChecksumCapabilities(RxChecksumCapabilities capabilities);
+
+    /** NetAdapterOffloadSetGsoCapabilities. */
+    void setGsoCapabilities(GsoCapabilities capabilities);
+
+    /** NetAdapterOffloadSetRscCapabilities. */
+    void setRscCapabilities(RscCapabilities capabilities);
 
     /** The transmit and receive queues (EvtAdapterCreateTxQueue / EvtAdapterCreateRxQueue). */
     void setDatapath(Datapath datapath);

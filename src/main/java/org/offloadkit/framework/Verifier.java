@@ -9,6 +9,8 @@ import static org.offloadkit.spec.Layer4Flag.TCP_WITH_OPTIONS;
 
 import java.util.Optional;
 
+import org.offloadkit.spec.GsoShapes;
+import org.offloadkit.spec.Layer4Flag;
 import org.offloadkit.spec.TxChecksumShapes;
 
 /** NetAdapterCx's always-on verifier: the rules a NetAdapterOffloadSet*Capabilities call must keep. */
@@ -46,6 +48,26 @@ public final class Verifier {
         }
         if (shapes.has(IPV6_NO_EXTENSIONS) && shapes.layer4Flags().isEmpty() && !shapes.has(IPV4_NO_OPTIONS)) {
             return Optional.of(new BugCheck(FailureCode.INVALID_TX_CHECKSUM_IPV6_FLAGS, 0, 0, what + ": IPv6NoExtensions with no layer 4 flag and no IPv4NoOptions"));
+        }
+        return Optional.empty();
+    }
+
+    /** CAP-09..12: segmentation flags and sizes (spec 2.1). */
+    public static Optional<BugCheck> gso(GsoShapes shapes) {
+        String what = "NetAdapterOffloadSetGsoCapabilities " + shapes;
+        if (shapes.layer3Flags().isEmpty() && shapes.layer4Flags().isEmpty()) {
+            return Optional.of(new BugCheck(FailureCode.INVALID_GSO_HARDWARE_CAPABILITIES, 0, 0, what + ": no flags"));
+        }
+        boolean baseLayer3 = shapes.has(IPV4_NO_OPTIONS) || shapes.has(IPV6_NO_EXTENSIONS);
+        boolean baseLayer4 = shapes.has(TCP_NO_OPTIONS) || shapes.has(Layer4Flag.UDP);
+        if (baseLayer3 && baseLayer4 && shapes.maximumOffloadSize() == 0) {
+            return Optional.of(new BugCheck(FailureCode.INVALID_GSO_CAPABILITIES, 0, 1, what + ": MaximumOffloadSize 0"));
+        }
+        if (baseLayer3 && baseLayer4 && shapes.minimumSegmentCount() == 0) {
+            return Optional.of(new BugCheck(FailureCode.INVALID_GSO_CAPABILITIES, 0, 2, what + ": MinimumSegmentCount 0"));
+        }
+        if (shapes.has(TCP_WITH_OPTIONS) && !shapes.has(TCP_NO_OPTIONS)) {
+            return Optional.of(new BugCheck(FailureCode.INVALID_GSO_CAPABILITIES, 0, 3, what + ": TcpWithOptions without TcpNoOptions"));
         }
         return Optional.empty();
     }

@@ -10,10 +10,12 @@ import org.offloadkit.packet.FrameLayout;
  * @param frame    the bytes as the stack left them (checksum seeds in place)
  * @param layout   NET_PACKET_LAYOUT as the stack filled it (layer 3 may be an "unspecified" variant)
  * @param checksum ms_packet_checksum
+ * @param gso      ms_packet_gso
  */
-public record TxPacket(long sequence, byte[] frame, FrameLayout layout, TxChecksum checksum) {
+public record TxPacket(long sequence, byte[] frame, FrameLayout layout, TxChecksum checksum, GsoRequest gso) {
     @Override
     public String toString() {
-        return "TxPacket#" + sequence + " " + frame.length + " bytes, " + layout.describe() + ", checksum " + checksum;
+        return "TxPacket#" + sequence + " " + frame.length + " bytes, " + layout.describe() + ", checksum " + checksum
+                + (gso.segments() ? ", " + gso : "");
     }
 }

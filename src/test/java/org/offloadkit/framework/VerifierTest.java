@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.offloadkit.spec.Layer3Flag;
+import org.offloadkit.spec.GsoShapes;
 import org.offloadkit.spec.Layer4Flag;
 import org.offloadkit.spec.TxChecksumShapes;
 import org.testng.annotations.DataProvider;
@@ -60,5 +61,30 @@ public class VerifierTest {
     public void advertisingAfterStartIsFailureCode3() {
         assertEquals(Verifier.notStarted(true, "x").orElseThrow().failure().code, 3);
         assertEquals(Verifier.notStarted(false, "x"), Optional.empty());
+    }
+
+    @DataProvider
+    public Object[][] gso() {
+        return new Object[][] {
+                {"CAP-09 MaximumOffloadSize 0", Set.of(IPV4_NO_OPTIONS), Set.of(TCP_NO_OPTIONS), 0L, 2L, 42, 1},
+                {"CAP-10 MinimumSegmentCount 0", Set.of(IPV6_NO_EXTENSIONS), Set.of(UDP), 65536L, 0L, 42, 2},
+                {"CAP-11 TcpWithOptions without TcpNoOptions", Set.of(IPV4_WITH_OPTIONS), Set.of(TCP_WITH_OPTIONS), 65536L, 2L, 42, 3},
+                {"CAP-12 no flags at all", Set.of(), Set.of(), 65536L, 2L, 98, 0},
+        };
+    }
+
+    @Test(dataProvider = "gso")
+    public void brokenGsoCapabilitiesRaiseTheirBugCheck(String name, Set<Layer3Flag> l3, Set<Layer4Flag> l4, long max, long min,
+                                                         int code, int p3) {
+        BugCheck check = Verifier.gso(new GsoShapes(l3, l4, 0, max, min)).orElseThrow(() -> new AssertionError(name + " passed"));
+        assertEquals(check.failure().code, code, name);
+        assertEquals(check.parameter3(), p3, name);
+    }
+
+    @Test
+    public void sizesAreCheckedOnlyWithABaseLayer3AndLayer4Flag() {
+        assertEquals(Verifier.gso(new GsoShapes(Set.of(IPV4_WITH_OPTIONS), Set.of(UDP), 0, 0, 0)), Optional.empty(),
+                "without IPv4NoOptions or IPv6NoExtensions the 2100 verifier does not look at the sizes");
+        assertEquals(Verifier.gso(new GsoShapes(Layer3Flag.ALL, Layer4Flag.ALL, 255, 65536, 2)), Optional.empty());
     }
 }

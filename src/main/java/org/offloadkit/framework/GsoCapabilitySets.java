@@ -1,0 +1,81 @@
+package org.offloadkit.framework;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.offloadkit.spec.GsoOffload;
+import org.offloadkit.spec.GsoShapes;
+import org.offloadkit.spec.GsoTarget;
+import org.offloadkit.spec.Layer3Flag;
+import org.offloadkit.spec.Layer4Flag;
+
+/**
+ * The segmentation capability sets of spec section 5: a software set for LSO when an LSO keyword exists
+ * and for USO when a USO keyword does; defaults filtered by the keywords' values; and the active sets the
+ * driver is called back with, within what the hardware advertised.
+ *
+ * @param hardware what the driver advertised, {@link GsoShapes#NONE} when nothing
+ */
+public record GsoCapabilitySets(GsoShapes hardware, Keywords keywords) {
+
+    private static final Set<Layer3Flag> IPV4 = EnumSet.of(Layer3Flag.IPV4_NO_OPTIONS, Layer3Flag.IPV4_WITH_OPTIONS);
+    private static final Set<Layer3Flag> IPV6 = EnumSet.of(Layer3Flag.IPV6_NO_EXTENSIONS, Layer3Flag.IPV6_WITH_EXTENSIONS);
+    private static final Set<Layer4Flag> TCP = EnumSet.of(Layer4Flag.TCP_NO_OPTIONS, Layer4Flag.TCP_WITH_OPTIONS);
+
+    public boolean hasSoftwareLso() {
+        return anyKeyword(GsoTarget.LSO_IPV4, GsoTarget.LSO_IPV6);
+    }
+
+    public boolean hasSoftwareUso() {
+        return anyKeyword(GsoTarget.USO_IPV4, GsoTarget.USO_IPV6);
+    }
+
+    private boolean anyKeyword(GsoTarget... targets) {
+        for (GsoTarget target : targets) {
+            for (String keyword : target.keywords) {
+                if (keywords.exists(keyword)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Default switches: a target is on unless one of its keywords reads 0; a family without keywords is off. */
+    public Set<GsoTarget> defaults() {
+        Set<GsoTarget> on = EnumSet.noneOf(GsoTarget.class);
+        for (GsoTarget target : GsoTarget.values()) {
+            boolean family = target.isLso() ? hasSoftwareLso() : hasSoftwareUso();
+            boolean disabled = target.keywords.stream().anyMatch(k -> keywords.value(k).orElse(1) == 0);
+            if (family && !disabled) {
+                on.add(target);
+            }
+        }
+        return on;
+    }
+
+    /** The LSO and USO sets a driver is called back with for the given switches. */
+    public GsoOffload active(Set<GsoTarget> on) {
+        return new GsoOffload(
+                shapes(on.contains(GsoTarget.LSO_IPV4), on.contains(GsoTarget.LSO_IPV6), TCP),
+                shapes(on.contains(GsoTarget.USO_IPV4), on.contains(GsoTarget.USO_IPV6), Set.of(Layer4Flag.UDP)));
+    }
+
+    private GsoShapes shapes(boolean ipv4, boolean ipv6, Set<Layer4Flag> layer4) {
+        Set<Layer3Flag> l3 = new HashSet<>();
+        if (ipv4) {
+            l3.addAll(IPV4);
+        }
+        if (ipv6) {
+            l3.addAll(IPV6);
+        }
+        l3.retainAll(hardware.layer3Flags());
+        Set<Layer4Flag> l4 = new HashSet<>(l3.isEmpty() ? Set.of() : layer4);
+        l4.retainAll(hardware.layer4Flags());
+        if (l4.isEmpty()) {
+            l3.clear();
+        }
+        return new GsoShapes(l3, l4, hardware.layer4HeaderOffsetLimit(), hardware.maximumOffloadSize(), hardware.minimumSegmentCount());
+    }
+}

@@ -1,0 +1,56 @@
+package org.offloadkit.framework;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.offloadkit.spec.Layer3Flag;
+import org.offloadkit.spec.Layer4Flag;
+import org.offloadkit.spec.RscCapabilities;
+import org.offloadkit.spec.RscOffload;
+import org.offloadkit.spec.RscTarget;
+
+/**
+ * The coalescing capability sets of spec section 5: a software set (IPv4, IPv6, timestamps) when an RSC
+ * keyword exists, defaults filtered by the keywords, and the active set within the hardware's.
+ *
+ * @param hardware what the driver advertised, or null
+ */
+public record RscCapabilitySets(RscCapabilities hardware, Keywords keywords) {
+
+    public boolean hasSoftwareRsc() {
+        return keywords.exists(RscTarget.IPV4.keyword) || keywords.exists(RscTarget.IPV6.keyword);
+    }
+
+    /** Default switches: on unless the keyword reads 0; nothing without an RSC keyword. */
+    public Set<RscTarget> defaults() {
+        Set<RscTarget> on = EnumSet.noneOf(RscTarget.class);
+        if (!hasSoftwareRsc()) {
+            return on;
+        }
+        for (RscTarget target : RscTarget.values()) {
+            if (keywords.value(target.keyword).orElse(1) != 0) {
+                on.add(target);
+            }
+        }
+        return on;
+    }
+
+    /** The set a driver is called back with for the given switches. */
+    public RscOffload active(Set<RscTarget> on) {
+        if (hardware == null) {
+            return RscOffload.NONE;
+        }
+        Set<Layer3Flag> l3 = new HashSet<>();
+        if (on.contains(RscTarget.IPV4)) {
+            l3.add(Layer3Flag.IPV4_NO_OPTIONS);
+        }
+        if (on.contains(RscTarget.IPV6)) {
+            l3.add(Layer3Flag.IPV6_NO_EXTENSIONS);
+        }
+        l3.retainAll(hardware.layer3Flags());
+        Set<Layer4Flag> l4 = l3.isEmpty() ? Set.of() : hardware.layer4Flags();
+        return new RscOffload(l3, l4, !l3.isEmpty() && hardware.tcpTimestampOption() && on.contains(RscTarget.TCP_TIMESTAMP));
+    }
+
+}
