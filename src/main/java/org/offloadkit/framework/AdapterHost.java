@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.reference.TxChecksumEngine;
@@ -224,15 +225,22 @@ public final class AdapterHost implements AutoCloseable {
      */
     public StackRequest request(OffloadParameters parameters) {
         checkStarted();
-        ChecksumCapabilitySets.Outcome outcome = checksumSets.request(checksumSwitches, parameters);
-        if (outcome.status() != NdisStatus.SUCCESS) {
+        Requested<ChecksumSwitches> checksum = checksumSets.request(checksumSwitches, parameters);
+        Requested<Set<GsoTarget>> gso = gsoSets.request(gsoSwitches, parameters);
+        Requested<Set<RscTarget>> rsc = rscSets.request(rscSwitches, parameters);
+        NdisStatus status = parameters.length() < OffloadParameters.REVISION_3_SIZE ? NdisStatus.INVALID_PARAMETER
+                : Stream.of(checksum.status(), gso.status(), rsc.status()).filter(s -> s != NdisStatus.SUCCESS)
+                        .findFirst().orElse(NdisStatus.SUCCESS);
+        if (status != NdisStatus.SUCCESS) {
             Pending<Boolean> none = new Pending<>("no callbacks", timeout);
             none.reply().send(true);
-            return new StackRequest(outcome.status(), none);
+            return new StackRequest(status, none);
         }
-        checksumSwitches = outcome.switches();
+        checksumSwitches = checksum.switches();
+        gsoSwitches = gso.switches();
+        rscSwitches = rsc.switches();
         synchronized (this) {
-            configIndications.add(new OffloadConfigIndication(activeTxChecksum(), activeRxChecksum()));
+            configIndications.add(new OffloadConfigIndication(activeTxChecksum(), activeRxChecksum(), activeGso(), activeRsc()));
         }
         return new StackRequest(NdisStatus.SUCCESS, dispatchCallbacks(parameters.toString()));
     }

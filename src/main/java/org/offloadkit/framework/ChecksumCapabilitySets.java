@@ -102,12 +102,9 @@ public record ChecksumCapabilitySets(TxChecksumShapes hardwareTx, boolean rxRegi
 
     /**
      * The stack's request applied to the current switches: NOT_SUPPORTED when it enables a direction the
-     * default set lacks (ACT-03), INVALID_PARAMETER when the buffer is short (ACT-02).
+     * default set lacks (ACT-03).
      */
-    public Outcome request(ChecksumSwitches current, OffloadParameters parameters) {
-        if (parameters.length() < OffloadParameters.REVISION_3_SIZE) {
-            return new Outcome(NdisStatus.INVALID_PARAMETER, current);
-        }
+    public Requested<ChecksumSwitches> request(ChecksumSwitches current, OffloadParameters parameters) {
         ChecksumSwitches defaults = defaults();
         ChecksumSwitches next = current;
         for (ChecksumTarget target : ChecksumTarget.values()) {
@@ -116,13 +113,10 @@ public record ChecksumCapabilitySets(TxChecksumShapes hardwareTx, boolean rxRegi
                 continue;
             }
             if ((value.tx && !defaults.tx(target)) || (value.rx && !defaults.rx(target))) {
-                return new Outcome(NdisStatus.NOT_SUPPORTED, current);
+                return new Requested<>(NdisStatus.NOT_SUPPORTED, current);
             }
             next = next.with(target, value.tx, value.rx);
         }
-        return new Outcome(NdisStatus.SUCCESS, next);
+        return new Requested<>(NdisStatus.SUCCESS, next);
     }
-
-    /** What a request came to: its status and the switches in force afterwards. */
-    public record Outcome(NdisStatus status, ChecksumSwitches switches) {}
 }

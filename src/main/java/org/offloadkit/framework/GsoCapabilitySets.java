@@ -2,6 +2,8 @@ package org.offloadkit.framework;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.offloadkit.spec.GsoOffload;
@@ -9,6 +11,10 @@ import org.offloadkit.spec.GsoShapes;
 import org.offloadkit.spec.GsoTarget;
 import org.offloadkit.spec.Layer3Flag;
 import org.offloadkit.spec.Layer4Flag;
+import org.offloadkit.spec.NdisStatus;
+import org.offloadkit.spec.OffloadParameters;
+import org.offloadkit.spec.SwitchField;
+import org.offloadkit.spec.SwitchParameter;
 
 /**
  * The segmentation capability sets of spec section 5: a software set for LSO when an LSO keyword exists
@@ -78,4 +84,32 @@ public record GsoCapabilitySets(GsoShapes hardware, Keywords keywords) {
         }
         return new GsoShapes(l3, l4, hardware.layer4HeaderOffsetLimit(), hardware.maximumOffloadSize(), hardware.minimumSegmentCount());
     }
+    /**
+     * The stack's LSO and USO fields applied (documented behaviour): DISABLED switches a target off,
+     * ENABLED on, NOT_SUPPORTED when enabling what the defaults lack (ACT-03). LSO over IPv4 has two
+     * fields, LsoV1 and LsoV2IPv4: either one disabling it switches it off.
+     */
+    public Requested<Set<GsoTarget>> request(Set<GsoTarget> current, OffloadParameters parameters) {
+        Set<GsoTarget> defaults = defaults();
+        Set<GsoTarget> next = EnumSet.noneOf(GsoTarget.class);
+        next.addAll(current);
+        for (Map.Entry<GsoTarget, List<SwitchField>> e : FIELDS.entrySet()) {
+            List<SwitchParameter> values = e.getValue().stream().map(parameters::field).toList();
+            if (values.contains(SwitchParameter.DISABLED)) {
+                next.remove(e.getKey());
+            } else if (values.contains(SwitchParameter.ENABLED)) {
+                if (!defaults.contains(e.getKey())) {
+                    return new Requested<>(NdisStatus.NOT_SUPPORTED, current);
+                }
+                next.add(e.getKey());
+            }
+        }
+        return new Requested<>(NdisStatus.SUCCESS, next);
+    }
+
+    private static final Map<GsoTarget, List<SwitchField>> FIELDS = Map.of(
+            GsoTarget.LSO_IPV4, List.of(SwitchField.LSO_V1, SwitchField.LSO_V2_IPV4),
+            GsoTarget.LSO_IPV6, List.of(SwitchField.LSO_V2_IPV6),
+            GsoTarget.USO_IPV4, List.of(SwitchField.USO_IPV4),
+            GsoTarget.USO_IPV6, List.of(SwitchField.USO_IPV6));
 }

@@ -2,13 +2,18 @@ package org.offloadkit.framework;
 
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.offloadkit.spec.Layer3Flag;
 import org.offloadkit.spec.Layer4Flag;
+import org.offloadkit.spec.NdisStatus;
+import org.offloadkit.spec.OffloadParameters;
 import org.offloadkit.spec.RscCapabilities;
 import org.offloadkit.spec.RscOffload;
 import org.offloadkit.spec.RscTarget;
+import org.offloadkit.spec.SwitchField;
+import org.offloadkit.spec.SwitchParameter;
 
 /**
  * The coalescing capability sets of spec section 5: a software set (IPv4, IPv6, timestamps) when an RSC
@@ -53,4 +58,26 @@ public record RscCapabilitySets(RscCapabilities hardware, Keywords keywords) {
         return new RscOffload(l3, l4, !l3.isEmpty() && hardware.tcpTimestampOption() && on.contains(RscTarget.TCP_TIMESTAMP));
     }
 
+    /** The stack's RscIPv4 and RscIPv6 fields applied (documented behaviour), as for segmentation. */
+    public Requested<Set<RscTarget>> request(Set<RscTarget> current, OffloadParameters parameters) {
+        Set<RscTarget> defaults = defaults();
+        Set<RscTarget> next = EnumSet.noneOf(RscTarget.class);
+        next.addAll(current);
+        for (Map.Entry<RscTarget, SwitchField> e : FIELDS.entrySet()) {
+            SwitchParameter value = parameters.field(e.getValue());
+            if (value == SwitchParameter.DISABLED) {
+                next.remove(e.getKey());
+            } else if (value == SwitchParameter.ENABLED) {
+                if (!defaults.contains(e.getKey())) {
+                    return new Requested<>(NdisStatus.NOT_SUPPORTED, current);
+                }
+                next.add(e.getKey());
+            }
+        }
+        return new Requested<>(NdisStatus.SUCCESS, next);
+    }
+
+    private static final Map<RscTarget, SwitchField> FIELDS = Map.of(
+            RscTarget.IPV4, SwitchField.RSC_IPV4,
+            RscTarget.IPV6, SwitchField.RSC_IPV6);
 }

@@ -202,7 +202,7 @@ public class AdapterHostTest {
     public void aShortRequestIsInvalidParameterAndChangesNothing() {
         start();
         OffloadParameters shortRequest = new OffloadParameters(OffloadParameters.REVISION_3_SIZE - 1,
-                Map.of(ChecksumTarget.TCP_IPV4, ChecksumParameter.TX_RX_DISABLED));
+                Map.of(ChecksumTarget.TCP_IPV4, ChecksumParameter.TX_RX_DISABLED), Map.of());
         assertEquals(host.request(shortRequest).status(), NdisStatus.INVALID_PARAMETER);
         assertTrue(host.activeRxChecksum().tcp());
         assertEquals(host.configIndications(), List.of());

@@ -86,7 +86,7 @@ public class ChecksumCapabilitySetsTest {
     @Test
     public void enablingWhatTheDefaultsLackIsNotSupported() {
         ChecksumCapabilitySets s = sets(Map.of("*TCPChecksumOffloadIPv4", "2"));
-        ChecksumCapabilitySets.Outcome outcome = s.request(s.defaults(),
+        Requested<ChecksumSwitches> outcome = s.request(s.defaults(),
                 OffloadParameters.checksum(ChecksumParameter.TX_RX_ENABLED, TCP_IPV4));
         assertEquals(outcome.status(), NdisStatus.NOT_SUPPORTED, "ACT-03");
         assertEquals(outcome.switches(), s.defaults());
@@ -95,7 +95,7 @@ public class ChecksumCapabilitySetsTest {
     @Test
     public void noChangeLeavesATargetAsItIs() {
         ChecksumCapabilitySets s = new ChecksumCapabilitySets(EVERYTHING, true, Keywords.standardDefaults());
-        ChecksumCapabilitySets.Outcome outcome = s.request(s.defaults(),
+        Requested<ChecksumSwitches> outcome = s.request(s.defaults(),
                 OffloadParameters.checksum(Map.of(IPV4_HEADER, ChecksumParameter.RX_ENABLED_TX_DISABLED, TCP_IPV6, ChecksumParameter.NO_CHANGE)));
         assertEquals(outcome.status(), NdisStatus.SUCCESS);
         assertFalse(outcome.switches().tx(IPV4_HEADER));

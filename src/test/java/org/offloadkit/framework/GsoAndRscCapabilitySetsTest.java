@@ -13,9 +13,13 @@ import org.offloadkit.spec.GsoShapes;
 import org.offloadkit.spec.GsoTarget;
 import org.offloadkit.spec.Layer3Flag;
 import org.offloadkit.spec.Layer4Flag;
+import org.offloadkit.spec.NdisStatus;
+import org.offloadkit.spec.OffloadParameters;
 import org.offloadkit.spec.RscCapabilities;
 import org.offloadkit.spec.RscOffload;
 import org.offloadkit.spec.RscTarget;
+import org.offloadkit.spec.SwitchField;
+import org.offloadkit.spec.SwitchParameter;
 import org.testng.annotations.Test;
 
 /** Segmentation and coalescing sets from hardware and keywords (spec section 5 steps 3 and 4; KW-06..08). */
@@ -62,5 +66,26 @@ public class GsoAndRscCapabilitySetsTest {
         RscCapabilitySets noTimestamps = new RscCapabilitySets(hardware, Keywords.of(Map.of("*RscIPv4", "1", "*RscTimestamp", "0")));
         assertFalse(noTimestamps.active(noTimestamps.defaults()).isTcpTimestampOptionEnabled(), "KW-08");
         assertEquals(new RscCapabilitySets(hardware, Keywords.none()).defaults(), EnumSet.noneOf(RscTarget.class), "KW-01");
+    }
+
+    @Test
+    public void theStackSwitchesSegmentationAndCoalescingByField() {
+        GsoCapabilitySets gso = new GsoCapabilitySets(EVERYTHING, Keywords.standardDefaults());
+        Requested<Set<GsoTarget>> lsoV1Off = gso.request(gso.defaults(), OffloadParameters.switches(SwitchParameter.DISABLED, SwitchField.LSO_V1));
+        assertEquals(lsoV1Off.status(), NdisStatus.SUCCESS);
+        assertEquals(lsoV1Off.switches(), EnumSet.of(GsoTarget.LSO_IPV6, GsoTarget.USO_IPV4, GsoTarget.USO_IPV6),
+                "LsoV1 disabled switches LSO over IPv4 off");
+        Requested<Set<GsoTarget>> back = gso.request(lsoV1Off.switches(), OffloadParameters.switches(SwitchParameter.ENABLED, SwitchField.LSO_V2_IPV4));
+        assertTrue(back.switches().contains(GsoTarget.LSO_IPV4));
+        GsoCapabilitySets noUso = new GsoCapabilitySets(EVERYTHING, Keywords.of(Map.of("*LsoV2IPv6", "1")));
+        assertEquals(noUso.request(noUso.defaults(), OffloadParameters.switches(SwitchParameter.ENABLED, SwitchField.USO_IPV6)).status(),
+                NdisStatus.NOT_SUPPORTED, "ACT-03");
+
+        RscCapabilities hardware = RscCapabilities.of(Set.of(Layer3Flag.IPV4_NO_OPTIONS, Layer3Flag.IPV6_NO_EXTENSIONS),
+                Set.of(Layer4Flag.TCP_NO_OPTIONS), false, null);
+        RscCapabilitySets rsc = new RscCapabilitySets(hardware, Keywords.standardDefaults());
+        Requested<Set<RscTarget>> v6Off = rsc.request(rsc.defaults(), OffloadParameters.switches(SwitchParameter.DISABLED, SwitchField.RSC_IPV6));
+        assertFalse(rsc.active(v6Off.switches()).isTcpRscIPv6Enabled());
+        assertTrue(rsc.active(v6Off.switches()).isTcpRscIPv4Enabled());
     }
 }
