@@ -12,6 +12,8 @@ import org.offloadkit.conformance.RunConfig;
 import org.offloadkit.conformance.Suites;
 import org.offloadkit.dut.UnknownDutException;
 import org.offloadkit.framework.Keywords;
+import org.offloadkit.framework.keywords.Finding;
+import org.offloadkit.framework.keywords.KeywordReport;
 import org.offloadkit.pcap.Libpcap;
 import org.offloadkit.report.HtmlReport;
 import org.offloadkit.report.Summary;
@@ -51,6 +53,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     AdapterClassPath classPath = new AdapterClassPath();
 
+    @Mixin
+    KeywordFiles keywordFiles = new KeywordFiles();
+
     @Override
     public Integer call() {
         Libpcap.problem().ifPresent(problem -> {
@@ -67,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RunConfig config = new RunConfig(dut, classPath.loader(), suites, out,
-                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), Keywords.standardDefaults());
+                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), keywords());
         Summary summary;
         try {
             summary = ConformanceRun.execute(config, System.out);
@@ -82,6 +87,23 @@ final class RunCommand implements Callable<Integer> {
             return OffloadKit.KIT_ERROR;
         }
         return summary.anyFailed() ? OffloadKit.FAILED : OffloadKit.OK;
+    }
+
+    /** The keywords from --inf and --registry; a file that cannot be read as written stops the run. */
+    private Keywords keywords() {
+        if (!keywordFiles.given()) {
+            return Keywords.standardDefaults();
+        }
+        KeywordReport report = keywordFiles.read();
+        if (report.count(Finding.Severity.ERROR) > 0) {
+            report.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).forEach(System.err::println);
+            throw new SetupException("the keyword files cannot be read as written (see above); 'offloadkit inf-check' shows every finding");
+        }
+        long deviations = report.count(Finding.Severity.DEVIATION);
+        if (deviations > 0) {
+            System.out.println("Keywords: " + deviations + " deviations from the standardized keywords ('offloadkit inf-check' lists them)");
+        }
+        return report.keywords();
     }
 
     private void printSummary(Summary summary) {

@@ -1,26 +1,33 @@
 package org.offloadkit.framework;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-import org.offloadkit.spec.ChecksumTarget;
-import org.offloadkit.spec.GsoTarget;
-import org.offloadkit.spec.RscTarget;
+import org.offloadkit.spec.StandardKeyword;
 
 /**
  * The adapter's standardized keywords as NetAdapterCx reads them: a keyword either exists (it has a value)
- * or does not. Values are kept as read (REG_SZ text or a REG_DWORD number) and parsed base 10 when used.
+ * or does not. Values are kept as read (REG_SZ text, a REG_DWORD in decimal) and parsed base 10 when used.
+ * Names are case-insensitive, as in the registry.
  */
 public final class Keywords {
-    private final Map<String, String> values;
 
-    private Keywords(Map<String, String> values) {
-        this.values = Map.copyOf(values);
+    /** A keyword's value as read, and where it was read from. */
+    public record Value(String name, String text, String source) {}
+
+    private final Map<String, Value> values;
+
+    private Keywords(Map<String, Value> values) {
+        this.values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
     public static Keywords of(Map<String, String> values) {
-        return new Keywords(values);
+        Map<String, Value> map = new LinkedHashMap<>();
+        values.forEach((name, text) -> map.put(name.toLowerCase(Locale.ROOT), new Value(name, text, "given")));
+        return new Keywords(map);
     }
 
     /** No keyword at all: no family has a software set (KW-01). */
@@ -28,43 +35,51 @@ public final class Keywords {
         return new Keywords(Map.of());
     }
 
-    /** Every standardized keyword present with its documented default (spec section 4, KW-11). */
+    /** Every standardized offload keyword NetAdapterCx reads, with its documented default (KW-11). */
     public static Keywords standardDefaults() {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (ChecksumTarget target : ChecksumTarget.values()) {
-            values.put(target.keyword, "3");
+        Map<String, Value> map = new LinkedHashMap<>();
+        for (StandardKeyword k : StandardKeyword.values()) {
+            if (k.readByNetAdapterCx && k.family != StandardKeyword.Family.NONE) {
+                String text = k.defaultValue == null ? "1" : k.defaultValue;
+                map.put(k.keyword.toLowerCase(Locale.ROOT), new Value(k.keyword, text, "standard default"));
+            }
         }
-        for (GsoTarget target : GsoTarget.values()) {
-            target.keywords.forEach(keyword -> values.put(keyword, "1"));
-        }
-        values.put(RscTarget.IPV4.keyword, "1");
-        values.put(RscTarget.IPV6.keyword, "1");
-        return new Keywords(values);
+        return new Keywords(map);
+    }
+
+    /** These keywords with one more value, replacing any of the same name. */
+    public Keywords with(String name, String text, String source) {
+        Map<String, Value> map = new LinkedHashMap<>(values);
+        map.put(name.toLowerCase(Locale.ROOT), new Value(name, text, source));
+        return new Keywords(map);
     }
 
     public boolean exists(String keyword) {
-        return values.containsKey(keyword);
+        return values.containsKey(keyword.toLowerCase(Locale.ROOT));
+    }
+
+    public Optional<Value> raw(String keyword) {
+        return Optional.ofNullable(values.get(keyword.toLowerCase(Locale.ROOT)));
     }
 
     /** The value parsed base 10; empty when the keyword is missing or does not read as a number. */
     public Optional<Integer> value(String keyword) {
-        String raw = values.get(keyword);
-        if (raw == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Integer.parseInt(raw.trim()));
-        } catch (NumberFormatException unreadable) {
-            return Optional.empty();
-        }
+        return raw(keyword).flatMap(v -> {
+            try {
+                return Optional.of(Integer.parseInt(v.text().trim()));
+            } catch (NumberFormatException unreadable) {
+                return Optional.empty();
+            }
+        });
     }
 
+    /** Name to text, as spelled where each was read. */
     public Map<String, String> asMap() {
-        return values;
+        return values.values().stream().collect(Collectors.toMap(Value::name, Value::text, (a, b) -> b, LinkedHashMap::new));
     }
 
     @Override
     public String toString() {
-        return values.isEmpty() ? "(none)" : values.toString();
+        return values.isEmpty() ? "(none)" : asMap().toString();
     }
 }

@@ -130,7 +130,7 @@ public class OffloadKitCliTest {
 
     @Test
     public void everyCommandHasHelp() {
-        for (String command : List.of("run", "duts", "corpus")) {
+        for (String command : List.of("run", "duts", "inf-check", "corpus")) {
             Outcome help = offloadkit(command, "--help");
             assertEquals(help.status(), 0, command);
             assertTrue(help.out().startsWith("Usage: offloadkit " + command), help.out());
@@ -152,6 +152,40 @@ public class OffloadKitCliTest {
         assertEquals(byClass.status(), 0, byClass.out() + byClass.err());
         Outcome absent = offloadkit("run", "--suite", "checksum", "--dut", "acme", "--out", temp().toString(), "--no-report");
         assertEquals(absent.status(), 2, "without its jar the adapter is not there: it is not on the kit's class path");
+    }
+
+    @Test
+    public void infCheckExitsByWhatItFinds() {
+        Outcome standard = offloadkit("inf-check", "--inf", fixture("inf/standard.inf"));
+        assertEquals(standard.status(), 0, standard.out());
+        assertTrue(standard.out().contains("*LsoV2IPv6                 1      "), standard.out());
+        Outcome deviations = offloadkit("inf-check", "--inf", fixture("inf/deviations.inf"));
+        assertEquals(deviations.status(), 1);
+        assertTrue(deviations.out().contains("deviations.inf:24: deviation: *IPChecksumOffloadIPv4: Default 0; standard: 3"), deviations.out());
+        Outcome malformed = offloadkit("inf-check", "--inf", fixture("inf/malformed.inf"));
+        assertEquals(malformed.status(), 2);
+        assertTrue(malformed.out().contains("malformed.inf:7: error: section header without ']'"), malformed.out());
+        assertEquals(offloadkit("inf-check").status(), 2);
+        Outcome missing = offloadkit("inf-check", "--inf", "no/such.inf");
+        assertEquals(missing.status(), 2);
+        assertTrue(missing.err().contains("cannot read no/such.inf"), missing.err());
+    }
+
+    @Test
+    public void aRunTakesItsKeywordsFromTheInfAndRegistry() throws IOException {
+        Outcome malformed = offloadkit("run", "--suite", "checksum", "--inf", fixture("inf/malformed.inf"), "--out", temp().toString(), "--no-report");
+        assertEquals(malformed.status(), 2);
+        assertTrue(malformed.err().contains("malformed.inf:11: error: AddReg names section [Missing.Params]"), malformed.err());
+        Path out = temp();
+        Outcome run = offloadkit("run", "--suite", "checksum", "--inf", fixture("inf/standard.inf"),
+                "--registry", fixture("registry/adapter.yaml"), "--out", out.toString(), "--no-report");
+        assertEquals(run.status(), 0, run.out() + run.err());
+        String environment = Files.readString(out.resolve("allure-results/environment.properties"));
+        assertTrue(environment.contains("*LsoV2IPv6=0"), environment);
+    }
+
+    private static String fixture(String relative) {
+        return org.offloadkit.testing.ProjectDir.root().resolve("fixtures").resolve(relative).toString();
     }
 
     /** A vendor's adapter, compiled here against the kit's API and packed with its service file. */
