@@ -128,7 +128,7 @@ final class RunCommand implements Callable<Integer> {
             return;
         }
         Path report = out.resolve("report");
-        HtmlReport.generate(cli.get(), config.results(), report);
+        HtmlReport.generate(cli.get(), config.results(), report, ConformanceRun.reportName(dut));
         System.out.println("Report:  " + report.resolve("index.html"));
     }
 }

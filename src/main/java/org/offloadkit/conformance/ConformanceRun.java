@@ -136,7 +136,13 @@ public final class ConformanceRun {
         environment.put("Java", System.getProperty("java.version"));
         AllureResults.writeEnvironment(results, environment);
         AllureResults.writeCategories(results);
+        AllureResults.writeExecutor(results, "OffloadKit " + version() + " against " + session.name(), reportName(session.name()));
         return summary;
+    }
+
+    /** The report's title for a DUT. */
+    public static String reportName(String dut) {
+        return "OffloadKit: " + dut;
     }
 
     public static String version() {

@@ -48,6 +48,22 @@ public final class AllureResults {
         }
     }
 
+    /** executor.json: who produced the results, shown in the report's Executors box. */
+    public static void writeExecutor(Path resultsDirectory, String buildName, String reportName) {
+        Map<String, Object> executor = new LinkedHashMap<>();
+        executor.put("name", "OffloadKit");
+        executor.put("type", "offloadkit");
+        executor.put("buildName", buildName);
+        executor.put("reportName", reportName);
+        try {
+            Files.createDirectories(resultsDirectory);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(resultsDirectory.resolve("executor.json").toFile(), executor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String key(String s) {
         return value(s).replace("=", "\\=").replace(":", "\\:").replace(" ", "\\ ");
     }

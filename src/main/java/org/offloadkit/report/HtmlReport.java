@@ -40,32 +40,60 @@ public final class HtmlReport {
         return Optional.empty();
     }
 
-    /** Generates {@code reportDirectory}/index.html; the previous report's history carries over. */
-    public static void generate(Path cli, Path resultsDirectory, Path reportDirectory) {
+    /**
+     * Generates {@code reportDirectory}/index.html as one self-contained file, which opens from disk in any
+     * browser (the usual multi-file report only loads over HTTP). The trend carries over through
+     * {@code reportDirectory}/history, which a second, multi-file pass produces for the next run.
+     */
+    public static void generate(Path cli, Path resultsDirectory, Path reportDirectory, String reportName) {
         try {
-            Path history = reportDirectory.resolve("history");
-            if (Files.isDirectory(history)) {
-                Path target = resultsDirectory.resolve("history");
-                Files.createDirectories(target);
-                try (Stream<Path> files = Files.list(history)) {
-                    for (Path f : files.toList()) {
-                        Files.copy(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
-            Process process = new ProcessBuilder(List.of(cli.toString(), "generate", "--clean",
-                    resultsDirectory.toString(), "-o", reportDirectory.toString()))
-                    .redirectErrorStream(true)
-                    .start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("allure generate failed: " + output.strip());
+            copyDirectory(reportDirectory.resolve("history"), resultsDirectory.resolve("history"));
+            Path historyPass = Files.createTempDirectory("offloadkit-report-");
+            try {
+                allure(cli, "generate", "--clean", resultsDirectory.toString(), "-o", historyPass.toString());
+                allure(cli, "generate", "--clean", "--single-file", "--name", reportName,
+                        resultsDirectory.toString(), "-o", reportDirectory.toString());
+                copyDirectory(historyPass.resolve("history"), reportDirectory.resolve("history"));
+            } finally {
+                deleteRecursively(historyPass);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void allure(Path cli, String... arguments) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(cli.toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        try {
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("allure " + arguments[0] + " failed: " + output.strip());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while generating the report", e);
+        }
+    }
+
+    private static void copyDirectory(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 }

@@ -65,6 +65,9 @@ public class OffloadKitCliTest {
         assertTrue(summary.requirements.keySet().containsAll(List.of("CSUM-TX-01", "CSUM-TX-06", "CSUM-RX-03")));
         assertTrue(summary.requirements.values().stream().allMatch(r -> "passed".equals(r.status)));
         assertTrue(Files.isRegularFile(out.resolve("report/index.html")), "HTML report");
+        assertTrue(embedded(out.resolve("report/index.html"), "widgets/summary.json").contains("OffloadKit: reference"),
+                "a self-contained report, named after the DUT");
+        assertTrue(Files.isRegularFile(out.resolve("report/history/history-trend.json")), "history for the next run's trend");
         assertTrue(Files.isRegularFile(out.resolve("allure-results/categories.json")));
         assertTrue(Files.readString(out.resolve("allure-results/environment.properties")).contains("DUT=reference"));
         assertTrue(run.out().contains("Wall time:"), run.out());
@@ -86,8 +89,8 @@ public class OffloadKitCliTest {
         assertEquals(attachments, List.of("input.pcap", "expected.pcap", "actual.pcap", "diff"));
         Path actualPcap = out.resolve("allure-results").resolve(failure.get("attachments").get(2).get("source").asText());
         assertEquals(PcapReader.readAll(actualPcap).size(), 1, "the evidence is a pcap libpcap reads");
-        String categories = Files.readString(out.resolve("report/data/categories.json"));
-        assertTrue(categories.contains("Conformance failures"), categories);
+        assertTrue(embedded(out.resolve("report/index.html"), "data/categories.json").contains("Conformance failures"),
+                "categories in the report");
     }
 
     @Test
@@ -182,6 +185,16 @@ public class OffloadKitCliTest {
         assertEquals(run.status(), 0, run.out() + run.err());
         String environment = Files.readString(out.resolve("allure-results/environment.properties"));
         assertTrue(environment.contains("*LsoV2IPv6=0"), environment);
+    }
+
+    /** A file the self-contained report carries inside it, base64-encoded. */
+    private static String embedded(Path report, String name) throws IOException {
+        String html = Files.readString(report);
+        String start = "d('" + name + "','";
+        int from = html.indexOf(start);
+        assertTrue(from >= 0, name + " is not in " + report);
+        from += start.length();
+        return new String(java.util.Base64.getDecoder().decode(html.substring(from, html.indexOf('\'', from))), StandardCharsets.UTF_8);
     }
 
     private static String fixture(String relative) {
