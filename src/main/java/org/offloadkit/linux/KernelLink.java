@@ -31,7 +31,8 @@ import com.sun.jna.Memory;
  * </ul>
  *
  * <p>The link is quiet: no IPv6 (no neighbour discovery), no addresses (nothing answers). Its frames are
- * seen only by its own sockets; their destination addresses need not be the devices'.
+ * seen only by its own sockets; their destination addresses need not be the devices'. Its MTU is veth's
+ * largest, so that no frame is dropped for its size.
  */
 public final class KernelLink implements AutoCloseable {
     /** The most frames of one batch: a NAPI poll takes 64, and one of them is the marker that starts it. */
@@ -46,6 +47,8 @@ public final class KernelLink implements AutoCloseable {
     private static final String GRO_FLUSH_TIMEOUT_NS = "20000000";
     /** With one deferral the poll after the marker's waits for the timer, and the batch queues up meanwhile. */
     private static final String NAPI_DEFER_HARD_IRQS = "1";
+    /** veth's largest: no frame under test is dropped for its size, a segment over 1500 bytes included. */
+    private static final int MTU = 65535;
     /** Offloads off on both senders: every segment and checksum is the kernel's software. */
     private static final Map<String, Boolean> SOFTWARE_ONLY = Map.of(
             "tx-checksumming", false, "tcp-segmentation-offload", false, "tx-udp-segmentation", false);
@@ -89,6 +92,8 @@ public final class KernelLink implements AutoCloseable {
             // veth takes its NAPI (and so GRO) path only from a peer without TSO.
             coalescing.first().setFeatures(SOFTWARE_ONLY);
             coalescing.second().setFeatures(Map.of("generic-receive-offload", true));
+            segmenting.setMtu(MTU);
+            coalescing.setMtu(MTU);
             segmenting.up();
             coalescing.up();
             await("carrier on both veth pairs").atMost(DELIVERY).until(() -> segmenting.first().isUp()

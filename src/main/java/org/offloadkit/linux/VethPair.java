@@ -29,6 +29,11 @@ public record VethPair(NetDevice first, NetDevice second) {
         second.up();
     }
 
+    public void setMtu(int mtu) {
+        first.setMtu(mtu);
+        second.setMtu(mtu);
+    }
+
     public void delete() {
         first.namespace().exec(LinuxHost.command("ip", "link", "delete", "dev", first.name()), "");
     }
