@@ -165,14 +165,19 @@ public final class Namespace implements AutoCloseable {
             return;
         }
         prepared = true;
+        deleteStale();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(namespace -> deleteQuietly(namespace.name)),
+                "offloadkit namespace cleanup"));
+    }
+
+    /** Deletes the namespaces of JVMs that are gone: killed, or crashed, before their shutdown hooks ran. */
+    static void deleteStale() {
         for (String stale : all()) {
             Matcher m = OURS.matcher(stale);
             if (m.matches() && ProcessHandle.of(Long.parseLong(m.group(1))).isEmpty()) {
                 deleteQuietly(stale);
             }
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(namespace -> deleteQuietly(namespace.name)),
-                "offloadkit namespace cleanup"));
     }
 
     private static void delete(String name) {
