@@ -16,6 +16,7 @@ import static org.testng.Assert.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -301,6 +302,22 @@ public class KernelCoalescingTest {
         List<VnetFrame> units = link.coalesce(Collections.nCopies(20, segments));
 
         assertEquals(units.stream().map(VnetFrame::segments).toList(), Collections.nCopies(20, 8));
+    }
+
+    /** veth takes its NAPI path, and so GRO, only for frames from a peer without TSO: with TSO, nothing merges. */
+    @Test
+    public void aSenderWithTsoBypassesGro() {
+        List<byte[]> segments = build(5, KernelCoalescingTest::segment);
+        NetDevice sender = link.coalescing().first();
+        sender.setFeatures(Map.of("tx-checksumming", true, "tcp-segmentation-offload", true));
+        try {
+            List<VnetFrame> units = link.coalesce(List.of(segments));
+
+            assertUnits(units, segments, List.of(1, 1, 1, 1, 1), List.of(0, 1, 2, 3, 4));
+            assertFalse(units.get(0).header().dataValid(), "not checked by GRO");
+        } finally {
+            sender.setFeatures(Map.of("tx-checksumming", false, "tcp-segmentation-offload", false));
+        }
     }
 
     /** Segment i of an in-order IPv4 flow: MSS bytes of payload, sequence number and IP ID counting up. */
