@@ -1,14 +1,14 @@
 package org.offloadkit.linux;
 
-import static org.offloadkit.linux.TestFrames.headersOf;
-import static org.offloadkit.linux.TestFrames.ipv4Id;
-import static org.offloadkit.linux.TestFrames.ipv4TotalLength;
-import static org.offloadkit.linux.TestFrames.ipv6PayloadLength;
-import static org.offloadkit.linux.TestFrames.joinedPayloads;
-import static org.offloadkit.linux.TestFrames.layout;
-import static org.offloadkit.linux.TestFrames.payload;
-import static org.offloadkit.linux.TestFrames.tcpFlags;
-import static org.offloadkit.linux.TestFrames.tcpSeq;
+import static org.offloadkit.linux.LinkFrames.headersOf;
+import static org.offloadkit.linux.LinkFrames.ipv4Id;
+import static org.offloadkit.linux.LinkFrames.ipv4TotalLength;
+import static org.offloadkit.linux.LinkFrames.ipv6PayloadLength;
+import static org.offloadkit.linux.LinkFrames.joinedPayloads;
+import static org.offloadkit.linux.LinkFrames.layout;
+import static org.offloadkit.linux.LinkFrames.payload;
+import static org.offloadkit.linux.LinkFrames.tcpFlags;
+import static org.offloadkit.linux.LinkFrames.tcpSeq;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -27,8 +27,6 @@ import org.offloadkit.packet.FrameChecksums;
 import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.packet.InternetChecksum;
 import org.offloadkit.packet.TcpFlags;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
@@ -36,25 +34,10 @@ import org.testng.annotations.Test;
  * merged frame looks like, and what its virtio-net header says. The segments are built by hand; each test
  * says which units it expects and why.
  */
-public class KernelCoalescingTest {
+public class KernelCoalescingTest extends OnKernelLink {
     private static final int MSS = 1000;
     private static final long SEQ = 5000;
     private static final int FIRST_ID = 100;
-
-    private KernelLink link;
-
-    @BeforeClass
-    public void openLink() {
-        SkipWithoutRoot.check();
-        link = KernelLink.open();
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void closeLink() {
-        if (link != null) {
-            link.close();
-        }
-    }
 
     /**
      * Five in-order, same-size segments become one frame: the first segment's headers with the IPv4 Total
@@ -94,7 +77,7 @@ public class KernelCoalescingTest {
 
     @Test
     public void ipv6SegmentsBecomeOneTcpv6Frame() {
-        List<byte[]> segments = build(5, i -> TestFrames.tcp6().flowLabel(0xABCDE).seq(SEQ + (long) MSS * i).payload(payload(MSS * i, MSS)));
+        List<byte[]> segments = build(5, i -> LinkFrames.tcp6().flowLabel(0xABCDE).seq(SEQ + (long) MSS * i).payload(payload(MSS * i, MSS)));
 
         List<VnetFrame> units = link.coalesce(List.of(segments));
 
@@ -246,8 +229,8 @@ public class KernelCoalescingTest {
     @Test
     public void pureAcksAndUdpAreNotCoalesced() {
         List<byte[]> acks = build(3, i -> segment(i).seq(SEQ).ack(77 + i).payload(new byte[0]));
-        List<byte[]> datagrams = IntStream.range(0, 3).mapToObj(i -> TestFrames.ipv4().ipId(FIRST_ID + i)
-                .udp(TestFrames.SOURCE_PORT, TestFrames.DESTINATION_PORT).payload(payload(MSS)).build()).toList();
+        List<byte[]> datagrams = IntStream.range(0, 3).mapToObj(i -> LinkFrames.udp4().ipId(FIRST_ID + i)
+                .payload(payload(MSS * i, MSS)).build()).toList();
 
         List<VnetFrame> units = link.coalesce(List.of(acks, datagrams));
 
@@ -272,7 +255,7 @@ public class KernelCoalescingTest {
     /** Two flows interleaved segment by segment each coalesce on their own. */
     @Test
     public void interleavedFlowsCoalesceSeparately() {
-        List<byte[]> segments = build(6, i -> segment(i / 2).tcp(TestFrames.SOURCE_PORT + i % 2, TestFrames.DESTINATION_PORT));
+        List<byte[]> segments = build(6, i -> segment(i / 2).tcp(LinkFrames.SOURCE_PORT + i % 2, LinkFrames.DESTINATION_PORT));
 
         List<VnetFrame> units = link.coalesce(List.of(segments));
 
@@ -281,7 +264,7 @@ public class KernelCoalescingTest {
             assertEquals(unit.segments(), 3);
         }
         assertEquals(units.stream().map(unit -> Bytes.u16(unit.frame(), 34)).sorted().toList(),
-                List.of(TestFrames.SOURCE_PORT, TestFrames.SOURCE_PORT + 1));
+                List.of(LinkFrames.SOURCE_PORT, LinkFrames.SOURCE_PORT + 1));
     }
 
     /** Batches are delivered one by one, so segments that would merge do not when sent in two batches. */
@@ -322,7 +305,7 @@ public class KernelCoalescingTest {
 
     /** Segment i of an in-order IPv4 flow: MSS bytes of payload, sequence number and IP ID counting up. */
     private static FrameBuilder segment(int i) {
-        return TestFrames.tcp4().ipId(FIRST_ID + i).seq(SEQ + (long) MSS * i).ack(77).payload(payload(MSS * i, MSS));
+        return LinkFrames.tcp4().ipId(FIRST_ID + i).seq(SEQ + (long) MSS * i).ack(77).payload(payload(MSS * i, MSS));
     }
 
     private static List<byte[]> build(int count, IntFunction<FrameBuilder> segment) {
@@ -337,7 +320,7 @@ public class KernelCoalescingTest {
     /** Units by their segment counts, and by which of the segments sent (its index) each starts with. */
     private static void assertUnits(List<VnetFrame> units, List<byte[]> sent, List<Integer> segments, List<Integer> firstSegments) {
         assertEquals(units.stream().map(VnetFrame::segments).toList(), segments, units.toString());
-        List<Long> sentSeqs = sent.stream().map(TestFrames::tcpSeq).toList();
+        List<Long> sentSeqs = sent.stream().map(LinkFrames::tcpSeq).toList();
         assertEquals(units.stream().map(unit -> sentSeqs.indexOf(tcpSeq(unit.frame()))).toList(), firstSegments);
     }
 

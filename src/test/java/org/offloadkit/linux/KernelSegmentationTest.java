@@ -1,18 +1,18 @@
 package org.offloadkit.linux;
 
-import static org.offloadkit.linux.TestFrames.dontFragment;
-import static org.offloadkit.linux.TestFrames.ipv4Id;
-import static org.offloadkit.linux.TestFrames.ipv4TotalLength;
-import static org.offloadkit.linux.TestFrames.ipv6PayloadLength;
-import static org.offloadkit.linux.TestFrames.joinedPayloads;
-import static org.offloadkit.linux.TestFrames.layout;
-import static org.offloadkit.linux.TestFrames.payload;
-import static org.offloadkit.linux.TestFrames.payloadOf;
-import static org.offloadkit.linux.TestFrames.tcp4;
-import static org.offloadkit.linux.TestFrames.tcp6;
-import static org.offloadkit.linux.TestFrames.tcpFlags;
-import static org.offloadkit.linux.TestFrames.tcpSeq;
-import static org.offloadkit.linux.TestFrames.udpLength;
+import static org.offloadkit.linux.LinkFrames.dontFragment;
+import static org.offloadkit.linux.LinkFrames.ipv4Id;
+import static org.offloadkit.linux.LinkFrames.ipv4TotalLength;
+import static org.offloadkit.linux.LinkFrames.ipv6PayloadLength;
+import static org.offloadkit.linux.LinkFrames.joinedPayloads;
+import static org.offloadkit.linux.LinkFrames.layout;
+import static org.offloadkit.linux.LinkFrames.payload;
+import static org.offloadkit.linux.LinkFrames.payloadOf;
+import static org.offloadkit.linux.LinkFrames.tcp4;
+import static org.offloadkit.linux.LinkFrames.tcp6;
+import static org.offloadkit.linux.LinkFrames.tcpFlags;
+import static org.offloadkit.linux.LinkFrames.tcpSeq;
+import static org.offloadkit.linux.LinkFrames.udpLength;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
@@ -27,8 +27,6 @@ import org.offloadkit.packet.TcpFlags;
 import org.offloadkit.testing.ChecksumStatus;
 import org.offloadkit.testing.OracleVerdict;
 import org.offloadkit.testing.Tshark;
-import org.testng.annotations.AfterClass;
-import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
 /**
@@ -36,24 +34,9 @@ import org.testng.annotations.Test;
  * every expectation worked out by hand: segment sizes, sequence numbers, lengths, IP IDs, flags and
  * checksums (verified by FrameChecksums and by tshark).
  */
-public class KernelSegmentationTest {
+public class KernelSegmentationTest extends OnKernelLink {
     private static final int PAYLOAD = 10_000;
     private static final int IPV4_ID = 0x1234;
-
-    private KernelLink link;
-
-    @BeforeClass
-    public void openLink() {
-        SkipWithoutRoot.check();
-        link = KernelLink.open();
-    }
-
-    @AfterClass(alwaysRun = true)
-    public void closeLink() {
-        if (link != null) {
-            link.close();
-        }
-    }
 
     /**
      * 10,000 bytes at MSS 1448: six full segments and 10,000 - 6 x 1448 = 1312 bytes in the seventh. CWR
@@ -109,8 +92,7 @@ public class KernelSegmentationTest {
     /** USO: 10,000 bytes at 1472 make 6 x 1472 and 1168, each a datagram of its own; IP IDs count up. */
     @Test
     public void udpOverIpv4() {
-        byte[] frame = TestFrames.ipv4().ipId(IPV4_ID).udp(TestFrames.SOURCE_PORT, TestFrames.DESTINATION_PORT)
-                .payload(payload(PAYLOAD)).build();
+        byte[] frame = LinkFrames.udp4().ipId(IPV4_ID).payload(payload(PAYLOAD)).build();
 
         List<byte[]> segments = segment(frame, 1472);
 
@@ -129,8 +111,7 @@ public class KernelSegmentationTest {
     /** USO over IPv6 at 1452: 6 x 1452 and 1288. */
     @Test
     public void udpOverIpv6() {
-        byte[] frame = TestFrames.ipv6().udp(TestFrames.SOURCE_PORT, TestFrames.DESTINATION_PORT)
-                .payload(payload(PAYLOAD)).build();
+        byte[] frame = LinkFrames.udp6().payload(payload(PAYLOAD)).build();
 
         List<byte[]> segments = segment(frame, 1452);
 
@@ -181,7 +162,7 @@ public class KernelSegmentationTest {
 
         List<byte[]> segments = segment(frame, 1448);
 
-        assertEquals(segments.stream().map(TestFrames::ipv4Id).toList(), List.of(0xFFFE, 0xFFFF, 0x0000));
+        assertEquals(segments.stream().map(LinkFrames::ipv4Id).toList(), List.of(0xFFFE, 0xFFFF, 0x0000));
         assertFalse(dontFragment(segments.get(0)));
         assertChecksumsVerify(segments);
     }

@@ -48,7 +48,7 @@ public class PacketSocketTest {
     @Test
     public void framesArriveUnchangedAndInOrder() {
         List<byte[]> frames = IntStream.range(0, 10)
-                .mapToObj(i -> TestFrames.tcp4().ipId(i).seq(1000L * i).payload(TestFrames.payload(i * 100, 100)).build())
+                .mapToObj(i -> LinkFrames.tcp4().ipId(i).seq(1000L * i).payload(LinkFrames.payload(i * 100, 100)).build())
                 .toList();
 
         a.sendAll(frames.stream().map(VnetFrame::plain).toList());
@@ -64,18 +64,18 @@ public class PacketSocketTest {
     /** A receive waits for its count, and no longer than its deadline: then it hands back what came. */
     @Test
     public void receiveStopsAtTheDeadlineWithWhatArrived() {
-        a.send(TestFrames.tcp4().ipId(1).build());
-        a.send(TestFrames.tcp4().ipId(2).build());
+        a.send(LinkFrames.tcp4().ipId(1).build());
+        a.send(LinkFrames.tcp4().ipId(2).build());
 
         List<VnetFrame> received = b.receive(3, QUIET);
 
-        assertEquals(received.stream().map(r -> TestFrames.ipv4Id(r.frame())).toList(), List.of(1, 2));
+        assertEquals(received.stream().map(r -> LinkFrames.ipv4Id(r.frame())).toList(), List.of(1, 2));
     }
 
     /** A socket sees what arrives on its device, not what its device sends. */
     @Test
     public void aSocketDoesNotSeeWhatItsDeviceSends() {
-        a.send(TestFrames.tcp4().ipId(3).build());
+        a.send(LinkFrames.tcp4().ipId(3).build());
 
         assertEquals(b.receive(1, GENEROUS).size(), 1);
         assertEquals(a.receive(1, QUIET), List.of());
@@ -84,7 +84,7 @@ public class PacketSocketTest {
     /** Without GSO a frame must fit the MTU; the kernel's refusal comes back with its errno. */
     @Test
     public void aFrameOverTheMtuIsRefused() {
-        byte[] jumbo = TestFrames.tcp4().payload(TestFrames.payload(2000)).build();
+        byte[] jumbo = LinkFrames.tcp4().payload(LinkFrames.payload(2000)).build();
 
         IllegalStateException e = expectThrows(IllegalStateException.class, () -> a.send(jumbo));
 

@@ -6,7 +6,7 @@ import static org.testng.Assert.expectThrows;
 import java.nio.ByteOrder;
 
 import org.offloadkit.packet.Bytes;
-import org.offloadkit.packet.FrameBuilder;
+import org.offloadkit.packet.Frames;
 import org.testng.SkipException;
 import org.testng.annotations.Test;
 
@@ -39,18 +39,18 @@ public class VirtioNetHdrTest {
     /** The checksum starts at the transport header; TCP's field is 16 bytes into it, UDP's 6. */
     @Test
     public void theSegmentationHeaderFollowsTheFrame() {
-        assertEquals(VirtioNetHdr.segmentation(TestFrames.tcp4().payload(new byte[3000]).build(), 1448),
+        assertEquals(VirtioNetHdr.segmentation(LinkFrames.tcp4().payload(new byte[3000]).build(), 1448),
                 new VirtioNetHdr(VirtioNetHdr.F_NEEDS_CSUM, VirtioNetHdr.GSO_TCPV4, 14 + 20 + 20, 1448, 14 + 20, 16));
-        assertEquals(VirtioNetHdr.segmentation(TestFrames.tcp6().tcpOptions(new byte[12]).build(), 1428),
+        assertEquals(VirtioNetHdr.segmentation(LinkFrames.tcp6().tcpOptions(new byte[12]).build(), 1428),
                 new VirtioNetHdr(VirtioNetHdr.F_NEEDS_CSUM, VirtioNetHdr.GSO_TCPV6, 14 + 40 + 32, 1428, 14 + 40, 16));
-        assertEquals(VirtioNetHdr.segmentation(TestFrames.ipv4().udp(1, 2).build(), 1472),
+        assertEquals(VirtioNetHdr.segmentation(LinkFrames.udp4().build(), 1472),
                 new VirtioNetHdr(VirtioNetHdr.F_NEEDS_CSUM, VirtioNetHdr.GSO_UDP_L4, 14 + 20 + 8, 1472, 14 + 20, 6));
-        assertEquals(VirtioNetHdr.segmentation(TestFrames.tcp4().vlan(0x8100, 5).build(), 1448).csumStart(), 14 + 4 + 20);
+        assertEquals(VirtioNetHdr.segmentation(LinkFrames.tcp4().vlan(0x8100, 5).build(), 1448).csumStart(), 14 + 4 + 20);
     }
 
     @Test
     public void onlyTcpAndUdpFramesSegment() {
-        byte[] icmp = TestFrames.ipv4().protocol(1).payload(new byte[8]).build();
+        byte[] icmp = Frames.ipv4().protocol(1).payload(new byte[8]).build();
 
         expectThrows(IllegalArgumentException.class, () -> VirtioNetHdr.segmentation(icmp, 1448));
         expectThrows(IllegalArgumentException.class, () -> VirtioNetHdr.withPseudoHeaderSum(icmp));
@@ -62,7 +62,7 @@ public class VirtioNetHdrTest {
      */
     @Test
     public void theSeedIsThePseudoHeaderSumWithTheTransportLength() {
-        byte[] frame = TestFrames.tcp4().build();
+        byte[] frame = LinkFrames.tcp4().build();
 
         byte[] seeded = VirtioNetHdr.withPseudoHeaderSum(frame);
 
@@ -80,12 +80,12 @@ public class VirtioNetHdrTest {
     /** A GSO unit holds ceil(payload / gso_size) segments; anything else is one. */
     @Test
     public void aFrameCountsItsSegments() {
-        byte[] unit = TestFrames.tcp4().payload(new byte[2500]).build();
+        byte[] unit = LinkFrames.tcp4().payload(new byte[2500]).build();
         VirtioNetHdr gso = new VirtioNetHdr(VirtioNetHdr.F_NEEDS_CSUM, VirtioNetHdr.GSO_TCPV4, 54, 1000, 34, 16);
 
         assertEquals(new VnetFrame(gso, unit).segments(), 3);
         assertEquals(new VnetFrame(new VirtioNetHdr(1, 1, 54, 500, 34, 16), unit).segments(), 5);
         assertEquals(VnetFrame.plain(unit).segments(), 1);
-        assertEquals(new VnetFrame(gso, FrameBuilder.ethernet(TestFrames.MAC_B, TestFrames.MAC_A).build()).segments(), 1);
+        assertEquals(new VnetFrame(gso, Frames.ethernet().build()).segments(), 1);
     }
 }

@@ -1,8 +1,6 @@
 package org.offloadkit.linux;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,34 +8,29 @@ import org.offloadkit.packet.Bytes;
 import org.offloadkit.packet.FrameBuilder;
 import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.packet.FrameParser;
+import org.offloadkit.packet.Frames;
 
-/** Addresses, payloads and header reads for the frames the kernel harness tests send. */
-final class TestFrames {
-    static final byte[] MAC_A = {0x02, 0, 0, 0, 0, 0x0A};
-    static final byte[] MAC_B = {0x02, 0, 0, 0, 0, 0x0B};
-    static final byte[] IPV4_A = address("192.0.2.1");
-    static final byte[] IPV4_B = address("198.51.100.2");
-    static final byte[] IPV6_A = address("2001:db8::a");
-    static final byte[] IPV6_B = address("2001:db8::b");
+/** Flows, payloads and header reads for the frames the kernel harness tests send. */
+final class LinkFrames {
     static final int SOURCE_PORT = 40000;
     static final int DESTINATION_PORT = 5001;
 
-    private TestFrames() {}
-
-    static FrameBuilder ipv4() {
-        return FrameBuilder.ethernet(MAC_B, MAC_A).ipv4(IPV4_A, IPV4_B);
-    }
-
-    static FrameBuilder ipv6() {
-        return FrameBuilder.ethernet(MAC_B, MAC_A).ipv6(IPV6_A, IPV6_B);
-    }
+    private LinkFrames() {}
 
     static FrameBuilder tcp4() {
-        return ipv4().tcp(SOURCE_PORT, DESTINATION_PORT);
+        return Frames.ipv4().tcp(SOURCE_PORT, DESTINATION_PORT);
     }
 
     static FrameBuilder tcp6() {
-        return ipv6().tcp(SOURCE_PORT, DESTINATION_PORT);
+        return Frames.ipv6().tcp(SOURCE_PORT, DESTINATION_PORT);
+    }
+
+    static FrameBuilder udp4() {
+        return Frames.ipv4().udp(SOURCE_PORT, DESTINATION_PORT);
+    }
+
+    static FrameBuilder udp6() {
+        return Frames.ipv6().udp(SOURCE_PORT, DESTINATION_PORT);
     }
 
     /** Bytes that differ from their neighbours, so a payload cut or joined in the wrong place shows. */
@@ -101,13 +94,5 @@ final class TestFrames {
     /** The bytes from the start of the frame to the end of the TCP or UDP header. */
     static byte[] headersOf(byte[] frame) {
         return Arrays.copyOf(frame, layout(frame).payloadOffset());
-    }
-
-    private static byte[] address(String literal) {
-        try {
-            return InetAddress.getByName(literal).getAddress(); // a literal: no lookup
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(literal, e);
-        }
     }
 }
