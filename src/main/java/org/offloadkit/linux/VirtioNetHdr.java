@@ -26,25 +26,24 @@ import org.offloadkit.packet.ParseResult;
  * @param csumOffset where the checksum goes, counted from {@code csumStart}
  */
 public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int csumStart, int csumOffset) {
-    public static final int LENGTH = 10;
-
     /** Send: the checksum from csumStart on is left to complete (the field holds the pseudo-header sum). */
     public static final int F_NEEDS_CSUM = 1;
     /** Receive: the checksum was checked and is good. */
     public static final int F_DATA_VALID = 2;
 
+    /** No offload asked for, or none done: all zero. */
+    public static final VirtioNetHdr NONE = new VirtioNetHdr(0, 0, 0, 0, 0, 0);
+
+    /** Nothing to segment, or not coalesced. */
     public static final int GSO_NONE = 0;
+    /** TCP over IPv4 (TSO; on receive, a GRO unit). */
     public static final int GSO_TCPV4 = 1;
-    /** UDP fragmentation offload (UFO), which the kernel no longer accepts from packet sockets. */
+    /** UDP fragmentation offload (UFO): one datagram cut into IP fragments. */
     public static final int GSO_UDP = 3;
+    /** TCP over IPv6. */
     public static final int GSO_TCPV6 = 4;
     /** UDP segmentation offload (USO): one UDP datagram per segment. */
     public static final int GSO_UDP_L4 = 5;
-    /** Set with TCPV4 or TCPV6: the first segment carries CWR. */
-    public static final int GSO_ECN = 0x80;
-
-    /** No offload asked for, or none done. */
-    public static final VirtioNetHdr NONE = new VirtioNetHdr(0, GSO_NONE, 0, 0, 0, 0);
 
     /**
      * The header that asks the kernel to segment a TCP or UDP frame into {@code gsoSize}-byte payloads and
@@ -71,6 +70,8 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
         return seeded;
     }
 
+    public static final int LENGTH = 10;
+
     public static VirtioNetHdr decode(byte[] bytes, int offset) {
         ByteBuffer b = ByteBuffer.wrap(bytes, offset, LENGTH).order(ByteOrder.nativeOrder());
         return new VirtioNetHdr(b.get() & 0xFF, b.get() & 0xFF, b.getShort() & 0xFFFF, b.getShort() & 0xFFFF,
@@ -83,6 +84,9 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
                 .putShort((short) csumStart).putShort((short) csumOffset);
         return b.array();
     }
+
+    /** Added to TCPV4 or TCPV6 when the unit carries CWR (ECN in use). */
+    public static final int GSO_ECN = 0x80;
 
     /** The GSO type without the ECN bit. */
     public int gsoKind() {
