@@ -39,8 +39,8 @@ public final class PacketSocket implements AutoCloseable {
     /** A socket on {@code device}, made inside its namespace. */
     public static PacketSocket open(NetDevice device) {
         LinuxHost.require();
+        int ifindex = device.ifindex();
         return device.namespace().call(() -> {
-            int ifindex = device.ifindex();
             // Protocol 0 until bound: no frame of another device can slip in before bind().
             int fd = Libc.C.socket(Libc.AF_PACKET, Libc.SOCK_RAW | Libc.SOCK_CLOEXEC, 0);
             try {
