@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Makes sure the native parts OffloadKit needs are on this machine, installing them where it can.
 #   ci/prerequisites.sh run    what `./offloadkit` needs: Java 17+, Maven, libpcap
-#   ci/prerequisites.sh test   what `./selftest` needs besides: tshark (the independent checksum oracle)
+#   ci/prerequisites.sh test   what `./selftest` needs besides: tshark (the independent checksum oracle), and
+#                              iproute2 and ethtool (the Linux kernel harness configures namespaces, veth
+#                              pairs and their offloads with them; its tests need root too, and skip without it)
 # As root with apt-get it installs what is missing; otherwise it prints the exact command and exits 2.
 set -euo pipefail
 
@@ -24,8 +26,14 @@ command -v mvn >/dev/null 2>&1 || problems+=("Maven is not installed (Debian: ap
 if ! ldconfig -p 2>/dev/null | grep -q 'libpcap\.so\.0\.8'; then
   missing_packages+=(libpcap0.8)
 fi
-if [ "$need" = test ] && ! command -v tshark >/dev/null 2>&1; then
-  missing_packages+=(tshark)
+# ip and ethtool live in sbin, which a non-root PATH may leave out.
+have() {
+  command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/sbin/$1" ]
+}
+if [ "$need" = test ]; then
+  have tshark || missing_packages+=(tshark)
+  have ip || missing_packages+=(iproute2)
+  have ethtool || missing_packages+=(ethtool)
 fi
 
 if [ ${#problems[@]} -gt 0 ]; then

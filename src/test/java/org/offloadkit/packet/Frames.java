@@ -4,8 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 
-/** Addresses and starting points for frames built by hand in the tests. */
-final class Frames {
+/** Addresses and starting points for frames built by hand in the tests (of other packages too). */
+public final class Frames {
     static final byte[] MAC_A = {0x02, 0, 0, 0, 0, 0x0A};
     static final byte[] MAC_B = {0x02, 0, 0, 0, 0, 0x0B};
     static final byte[] IPV4_A = address("192.0.2.1");
@@ -16,15 +16,15 @@ final class Frames {
 
     private Frames() {}
 
-    static FrameBuilder ethernet() {
+    public static FrameBuilder ethernet() {
         return FrameBuilder.ethernet(MAC_B, MAC_A);
     }
 
-    static FrameBuilder ipv4() {
+    public static FrameBuilder ipv4() {
         return ethernet().ipv4(IPV4_A, IPV4_B);
     }
 
-    static FrameBuilder ipv6() {
+    public static FrameBuilder ipv6() {
         return ethernet().ipv6(IPV6_A, IPV6_B);
     }
 
