@@ -21,6 +21,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * not) or a small YAML map (a quoted value is REG_SZ, a bare number REG_DWORD).
  */
 public final class RegistrySettings {
+    private static final YAMLFactory YAML = new YAMLFactory();
+
     private final String name;
     private final Map<String, RegistryValue> values = new LinkedHashMap<>();
     private final Map<String, String> spellings = new LinkedHashMap<>();
@@ -167,7 +169,7 @@ public final class RegistrySettings {
     // ---------------------------------------------------------------- YAML
 
     private void readYaml(String text) {
-        try (JsonParser parser = new YAMLFactory().createParser(text)) {
+        try (JsonParser parser = YAML.createParser(text)) {
             JsonToken token = parser.nextToken();
             if (token == null) {
                 return;
