@@ -3,6 +3,7 @@ package org.offloadkit.packet;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /**
  * RFC 1071 one's complement arithmetic over byte ranges.
@@ -18,9 +19,8 @@ public final class InternetChecksum {
 
     /** The folded one's complement sum of {@code len} bytes at {@code off}, as big-endian 16-bit words. */
     public static int sum(byte[] b, int off, int len) {
-        if (off < 0 || len < 0 || off + len > b.length) {
-            throw new IndexOutOfBoundsException("range " + off + "+" + len + " of " + b.length + " bytes");
-        }
+        // Not off + len > b.length: that sum overflows int and lets a far range pass.
+        Objects.checkFromIndexSize(off, len, b.length);
         // Two accumulators of 32-bit halves: no carry is lost below 2^33 bytes.
         long a = 0;
         long c = 0;
