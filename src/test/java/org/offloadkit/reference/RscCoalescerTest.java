@@ -16,6 +16,7 @@ import java.util.Set;
 import org.offloadkit.packet.FrameChecksums;
 import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.packet.TcpFlags;
+import org.offloadkit.packet.TcpStream;
 import org.offloadkit.spec.Layer3Flag;
 import org.offloadkit.spec.Layer4Flag;
 import org.offloadkit.spec.RscChecksumFinalization;
@@ -36,6 +37,25 @@ public class RscCoalescerTest {
     private static final RscSettings NDIS = RscSettings.ndis(ALL, RxChecksumOffload.ALL);
     private static final RscSettings LINUX = NDIS.withProfile(RscProfile.LINUX_GRO);
 
+    private static final byte[] MAC_A = {2, 0, 0, 0, 0, 1};
+    private static final byte[] MAC_B = {2, 0, 0, 0, 0, 2};
+
+    /** 10.0.0.1:port > 10.0.0.2:443, ACK 5000, window 1000, TTL 64, first IP ID 100. */
+    private static TcpStream ipv4(int port) {
+        return TcpStream.ipv4(MAC_B, MAC_A, new byte[] {10, 0, 0, 1}, new byte[] {10, 0, 0, 2}, port, 443)
+                .ack(5000).window(1000).ipId(100);
+    }
+
+    private static TcpStream ipv6(int port) {
+        byte[] a = new byte[16];
+        byte[] b = new byte[16];
+        a[0] = b[0] = 0x20;
+        a[1] = b[1] = 0x01;
+        a[15] = 1;
+        b[15] = 2;
+        return TcpStream.ipv6(MAC_B, MAC_A, a, b, port, 443).ack(5000).window(1000);
+    }
+
     private static List<RscUnit> ndis(byte[]... frames) {
         return RscCoalescer.coalesce(List.of(frames), NDIS);
     }
@@ -50,7 +70,7 @@ public class RscCoalescerTest {
 
     @Test
     public void sameSizeSegmentsInOrderBecomeOneUnit() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         List<RscUnit> units = ndis(f.data(1000, 100), f.data(1100, 100), f.data(1200, 100));
         assertEquals(grouping(units), List.of(List.of(0, 1, 2)));
         RxIndication unit = units.get(0).indication();
@@ -68,7 +88,7 @@ public class RscCoalescerTest {
 
     @Test
     public void theUnitCarriesEveryPayloadByteInOrder() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         byte[][] segments = {f.data(7, 3), f.data(10, 5), f.data(15, 1)}; // odd lengths: the checksum halves swap
         RxIndication unit = ndis(segments).get(0).indication();
         ByteArrayOutputStream payload = new ByteArrayOutputStream();
@@ -82,11 +102,11 @@ public class RscCoalescerTest {
 
     @Test
     public void pushIsOredAndTtlIsTheMinimum() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         byte[] a = f.data(1000, 10);
-        f.ttl = 60;
+        f.ttl(60);
         byte[] b = f.segment(1010, 10, TcpFlags.ACK | TcpFlags.PSH).build();
-        f.ttl = 62;
+        f.ttl(62);
         byte[] c = f.data(1020, 10);
         RxIndication unit = ndis(a, b, c).get(0).indication();
         assertEquals(u8(unit.frame(), unit.layout().layer4Offset() + 13), 0x18, "ACK, and PSH from the middle segment");
@@ -95,10 +115,10 @@ public class RscCoalescerTest {
 
     @Test
     public void theUnitCarriesTheLastAckAndWindow() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         byte[] a = f.data(1000, 10);
-        f.ack = 6000;
-        f.window = 2000;
+        f.ack(6000);
+        f.window(2000);
         byte[] b = f.data(1010, 10); // a piggy-backed ACK: SEG.ACK > H.ACK is appended
         RxIndication unit = ndis(a, b).get(0).indication();
         assertEquals(u32(unit.frame(), unit.layout().layer4Offset() + 8), 6000L);
@@ -107,7 +127,7 @@ public class RscCoalescerTest {
 
     @Test
     public void aSynEndsTheUnitAndIsIndicatedAlone() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         List<RscUnit> units = ndis(f.data(1000, 10), f.data(1010, 10), f.segment(1020, 10, TcpFlags.ACK | TcpFlags.SYN).build(),
                 f.data(1030, 10), f.data(1040, 10));
         assertEquals(grouping(units), List.of(List.of(0, 1), List.of(2), List.of(3, 4)));
@@ -116,11 +136,11 @@ public class RscCoalescerTest {
 
     @Test
     public void ecnChangeStartsTheNextUnitWithTheChangedSegment() {
-        TcpFlow f = TcpFlow.ipv4(40000);
-        f.tos = 0x02; // ECT(0)
+        TcpStream f = ipv4(40000);
+        f.tos(0x02); // ECT(0)
         byte[] a = f.data(1000, 10);
         byte[] b = f.data(1010, 10);
-        f.tos = 0x03; // CE
+        f.tos(0x03); // CE
         byte[] c = f.data(1020, 10);
         byte[] d = f.data(1030, 10);
         assertEquals(grouping(ndis(a, b, c, d)), List.of(List.of(0, 1), List.of(2, 3)));
@@ -128,17 +148,17 @@ public class RscCoalescerTest {
 
     @Test
     public void aSequenceGapStartsANewUnit() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         assertEquals(grouping(ndis(f.data(1000, 10), f.data(1010, 10), f.data(1030, 10), f.data(1040, 10))),
                 List.of(List.of(0, 1), List.of(2, 3)));
     }
 
     @Test
     public void windowUpdatesFoldInWithoutCounting() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         byte[] a = f.data(1000, 10);
         byte[] b = f.data(1010, 10);
-        f.window = 65535;
+        f.window(65535);
         byte[] update = f.pureAck(1020); // SEG.NXT == H.NXT, same ACK, new window
         List<RscUnit> units = ndis(a, b, update);
         assertEquals(grouping(units), List.of(List.of(0, 1, 2)));
@@ -150,9 +170,9 @@ public class RscCoalescerTest {
 
     @Test
     public void aPureAckThatIsNeitherUpdateNorDuplicateIsIndicatedOnItsOwn() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         byte[] a = f.data(1000, 10);
-        f.ack = 9000;
+        f.ack(9000);
         byte[] cumulative = f.pureAck(1010);
         byte[] c = f.data(1010, 10);
         List<RscUnit> units = ndis(a, cumulative, c);
@@ -162,7 +182,7 @@ public class RscCoalescerTest {
 
     @Test
     public void duplicateAcksAfterDataStartAUnitThatCountsOneLess() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         List<RscUnit> units = ndis(f.data(1000, 10), f.pureAck(1010), f.pureAck(1010), f.pureAck(1010));
         assertEquals(grouping(units), List.of(List.of(0), List.of(1, 2, 3)));
         assertEquals(units.get(1).indication().rsc(), new RscInfo(0, 2, 0), "three duplicates reported as 3 - 1");
@@ -170,9 +190,9 @@ public class RscCoalescerTest {
 
     @Test
     public void duplicateAcksAfterAPureCumulativeAckCountInFull() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         byte[] a = f.data(1000, 10);
-        f.ack = 9000;
+        f.ack(9000);
         List<RscUnit> units = ndis(a, f.pureAck(1010), f.pureAck(1010), f.pureAck(1010));
         assertEquals(grouping(units), List.of(List.of(0), List.of(1, 2, 3)));
         assertEquals(units.get(1).indication().rsc().duplicateAckCount(), 2, "the cumulative ACK, then two duplicates");
@@ -180,7 +200,7 @@ public class RscCoalescerTest {
 
     @Test
     public void theDuplicateAckExemptionIndicatesEachOnItsOwn() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         List<RscUnit> units = RscCoalescer.coalesce(List.of(f.data(1000, 10), f.pureAck(1010), f.pureAck(1010)),
                 NDIS.withDuplicateAckExemption());
         assertEquals(grouping(units), List.of(List.of(0), List.of(1), List.of(2)));
@@ -188,7 +208,7 @@ public class RscCoalescerTest {
 
     @Test
     public void theUnitStopsShortOfTheLargestDatagram() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         List<byte[]> frames = new ArrayList<>();
         for (int i = 0; i < 47; i++) {
             frames.add(f.data(1000 + 1448L * i, 1448));
@@ -202,11 +222,11 @@ public class RscCoalescerTest {
 
     @Test
     public void timestampsCarryTheLatestAndTheDeltaAndARegressionEndsTheUnit() {
-        TcpFlow f = TcpFlow.ipv4(40000);
-        byte[] a = f.segment(1000, 10, TcpFlags.ACK).tcpOptions(TcpFlow.timestamps(100, 7)).build();
-        byte[] b = f.segment(1010, 10, TcpFlags.ACK).tcpOptions(TcpFlow.timestamps(100, 7)).build();
-        byte[] c = f.segment(1020, 10, TcpFlags.ACK).tcpOptions(TcpFlow.timestamps(105, 8)).build();
-        byte[] d = f.segment(1030, 10, TcpFlags.ACK).tcpOptions(TcpFlow.timestamps(103, 8)).build();
+        TcpStream f = ipv4(40000);
+        byte[] a = f.segment(1000, 10, TcpFlags.ACK).tcpOptions(TcpStream.timestampOption(100, 7)).build();
+        byte[] b = f.segment(1010, 10, TcpFlags.ACK).tcpOptions(TcpStream.timestampOption(100, 7)).build();
+        byte[] c = f.segment(1020, 10, TcpFlags.ACK).tcpOptions(TcpStream.timestampOption(105, 8)).build();
+        byte[] d = f.segment(1030, 10, TcpFlags.ACK).tcpOptions(TcpStream.timestampOption(103, 8)).build();
         List<RscUnit> units = ndis(a, b, c, d);
         assertEquals(grouping(units), List.of(List.of(0, 1, 2), List.of(3)));
         RxIndication unit = units.get(0).indication();
@@ -218,34 +238,34 @@ public class RscCoalescerTest {
 
     @Test
     public void timestampsWrapModulo2To32() {
-        TcpFlow f = TcpFlow.ipv4(40000);
-        byte[] a = f.segment(1000, 10, TcpFlags.ACK).tcpOptions(TcpFlow.timestamps(0xFFFFFFFEL, 1)).build();
-        byte[] b = f.segment(1010, 10, TcpFlags.ACK).tcpOptions(TcpFlow.timestamps(3, 1)).build();
+        TcpStream f = ipv4(40000);
+        byte[] a = f.segment(1000, 10, TcpFlags.ACK).tcpOptions(TcpStream.timestampOption(0xFFFFFFFEL, 1)).build();
+        byte[] b = f.segment(1010, 10, TcpFlags.ACK).tcpOptions(TcpStream.timestampOption(3, 1)).build();
         assertEquals(ndis(a, b).get(0).indication().rsc(), new RscInfo(2, 0, 5), "0xFFFFFFFE + 5 = 3 modulo 2^32");
     }
 
     @Test
     public void timestampsAreAnExceptionWhenTheActiveSetLeavesThemOut() {
-        TcpFlow f = TcpFlow.ipv4(40000);
-        byte[] a = f.segment(1000, 10, TcpFlags.ACK).tcpOptions(TcpFlow.timestamps(100, 7)).build();
-        byte[] b = f.segment(1010, 10, TcpFlags.ACK).tcpOptions(TcpFlow.timestamps(100, 7)).build();
+        TcpStream f = ipv4(40000);
+        byte[] a = f.segment(1000, 10, TcpFlags.ACK).tcpOptions(TcpStream.timestampOption(100, 7)).build();
+        byte[] b = f.segment(1010, 10, TcpFlags.ACK).tcpOptions(TcpStream.timestampOption(100, 7)).build();
         RscSettings noTimestamps = RscSettings.ndis(new RscOffload(ALL.layer3Flags(), ALL.layer4Flags(), false), RxChecksumOffload.ALL);
         assertEquals(grouping(RscCoalescer.coalesce(List.of(a, b), noTimestamps)), List.of(List.of(0), List.of(1)));
     }
 
     @Test
     public void flowsInterleavedCoalesceApart() {
-        TcpFlow x = TcpFlow.ipv4(40000);
-        TcpFlow y = TcpFlow.ipv6(40001);
+        TcpStream x = ipv4(40000);
+        TcpStream y = ipv6(40001);
         assertEquals(grouping(ndis(x.data(1, 10), y.data(500, 20), x.data(11, 10), y.data(520, 20))),
                 List.of(List.of(0, 2), List.of(1, 3)));
     }
 
     @Test
     public void anIpv6UnitTakesTheMinimumHopLimitAndItsPayloadLength() {
-        TcpFlow f = TcpFlow.ipv6(40000);
+        TcpStream f = ipv6(40000);
         byte[] a = f.data(1000, 100);
-        f.ttl = 3;
+        f.ttl(3);
         byte[] b = f.data(1100, 100);
         RxIndication unit = ndis(a, b).get(0).indication();
         assertEquals(u16(unit.frame(), 14 + 4), 20 + 200, "Payload Length: TCP header and both payloads");
@@ -256,7 +276,7 @@ public class RscCoalescerTest {
 
     @Test
     public void aBadChecksumIsIndicatedAloneAndEndsTheUnit() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         byte[] bad = f.data(1010, 10);
         bad[bad.length - 1] ^= 1;
         List<RscUnit> units = ndis(f.data(1000, 10), bad, f.data(1020, 10), f.data(1030, 10));
@@ -266,7 +286,7 @@ public class RscCoalescerTest {
 
     @Test
     public void nothingCoalescesForAnIpVersionTheActiveSetLeavesOut() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         RscSettings ipv6Only = RscSettings.ndis(new RscOffload(Set.of(Layer3Flag.IPV6_NO_EXTENSIONS), ALL.layer4Flags(), true),
                 RxChecksumOffload.ALL);
         List<RscUnit> units = RscCoalescer.coalesce(List.of(f.data(1000, 10), f.data(1010, 10)), ipv6Only);
@@ -275,14 +295,14 @@ public class RscCoalescerTest {
 
     @Test
     public void aFrameIndicatedAsItArrivedIsTheSameArray() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         byte[] lone = f.data(1000, 10);
         assertSame(ndis(lone).get(0).indication().frame(), lone, "no copy for a frame that is not changed");
     }
 
     @Test
     public void valueInvalidZeroesTheChecksumFieldsAndSaysSo() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         RxIndication unit = RscCoalescer.coalesce(List.of(f.data(1000, 10), f.data(1010, 10)),
                 NDIS.withFinalization(RscChecksumFinalization.VALUE_INVALID)).get(0).indication();
         assertTrue(unit.checksum().valuesInvalid());
@@ -295,7 +315,7 @@ public class RscCoalescerTest {
 
     @Test
     public void linuxMergesAPushSegmentAndThenFlushes() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         List<RscUnit> units = RscCoalescer.coalesce(List.of(f.data(1000, 10),
                 f.segment(1010, 10, TcpFlags.ACK | TcpFlags.PSH).build(), f.data(1020, 10), f.data(1030, 10)), LINUX);
         assertEquals(grouping(units), List.of(List.of(0, 1), List.of(2, 3)));
@@ -303,13 +323,13 @@ public class RscCoalescerTest {
 
     @Test
     public void linuxNeedsTheSameAckWindowAndTtl() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         byte[] a = f.data(1000, 10);
-        f.ack = 6000;
+        f.ack(6000);
         byte[] b = f.data(1010, 10);
-        f.window = 3000;
+        f.window(3000);
         byte[] c = f.data(1020, 10);
-        f.ttl = 9;
+        f.ttl(9);
         byte[] d = f.data(1030, 10);
         byte[] e = f.data(1040, 10);
         assertEquals(grouping(RscCoalescer.coalesce(List.of(a, b, c, d, e), LINUX)),
@@ -318,7 +338,7 @@ public class RscCoalescerTest {
 
     @Test
     public void linuxTakesASmallerSegmentAsTheLast() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         assertEquals(grouping(RscCoalescer.coalesce(List.of(f.data(1000, 100), f.data(1100, 50), f.data(1150, 100)), LINUX)),
                 List.of(List.of(0, 1), List.of(2)), "large then small closes the unit");
         assertEquals(grouping(RscCoalescer.coalesce(List.of(f.data(1000, 50), f.data(1050, 100)), LINUX)),
@@ -327,7 +347,7 @@ public class RscCoalescerTest {
 
     @Test
     public void linuxLeavesTheTcpChecksumPartial() {
-        TcpFlow f = TcpFlow.ipv4(40000);
+        TcpStream f = ipv4(40000);
         RxIndication unit = RscCoalescer.coalesce(List.of(f.data(1000, 10), f.data(1010, 10)), LINUX).get(0).indication();
         assertEquals(unit.rsc(), new RscInfo(2, 0, 0));
         assertFalse(FrameChecksums.transportVerifies(unit.frame(), unit.layout()));
