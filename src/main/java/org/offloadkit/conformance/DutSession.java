@@ -16,6 +16,8 @@ import org.offloadkit.framework.DutFault;
 import org.offloadkit.framework.Keywords;
 import org.offloadkit.framework.Reception;
 import org.offloadkit.framework.Transmission;
+import org.offloadkit.spec.NdisStatus;
+import org.offloadkit.spec.OffloadParameters;
 import org.offloadkit.spec.RxIndication;
 import org.offloadkit.spec.TxResult;
 
@@ -99,6 +101,18 @@ public final class DutSession implements AutoCloseable {
         } catch (DutFault fault) {
             return new RxObservation(vector, List.of(), fault);
         }
+    }
+
+    /**
+     * OID_TCP_OFFLOAD_PARAMETERS as the stack sends it, returning once the DUT's callbacks have; the suites
+     * ask only what the framework grants, so a refusal is the kit's error.
+     */
+    public void request(OffloadParameters parameters) {
+        AdapterHost.StackRequest answer = host().request(parameters);
+        if (answer.status() != NdisStatus.SUCCESS) {
+            throw new IllegalStateException("the framework answered " + answer.status() + " to " + parameters);
+        }
+        answer.callbacks().await();
     }
 
     /** The case's batches received under the default active set, observed once. */

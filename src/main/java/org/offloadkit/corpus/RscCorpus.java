@@ -54,6 +54,11 @@ public record RscCorpus(long seed, List<RscCase> cases) {
         return load(Corpora::fromClassPath);
     }
 
+    /** The seed of the corpus shipped in the kit's jar, from its manifest alone. */
+    public static long shippedSeed() {
+        return Corpora.readJson(Corpora.fromClassPath(MANIFEST), Manifest.class).seed();
+    }
+
     /** The corpus under a checkout's root. */
     public static RscCorpus load(Path root) {
         return load(root::resolve);

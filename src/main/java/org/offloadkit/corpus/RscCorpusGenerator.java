@@ -153,7 +153,7 @@ public final class RscCorpusGenerator {
         Segments s = v4();
         List<byte[]> badIp = new ArrayList<>(s.run(1, MSS4));
         byte[] corrupt = s.one(MSS4, TcpFlags.ACK);
-        corrupt(corrupt, FrameParser.parse(corrupt).layout().ipv4ChecksumOffset());
+        Seeded.corrupt(corrupt, FrameParser.parse(corrupt).layout().ipv4ChecksumOffset());
         badIp.add(corrupt);
         badIp.addAll(s.run(2, MSS4));
         add("bad-ip-checksum", "An IPv4 header checksum that fails (exception 2): indicated alone, the next starts anew",
@@ -161,7 +161,7 @@ public final class RscCorpusGenerator {
         for (Segments t : List.of(v4(), v6())) {
             List<byte[]> badTcp = new ArrayList<>(t.run(2, t.mss));
             byte[] bad = t.one(t.mss, TcpFlags.ACK);
-            corrupt(bad, FrameParser.parse(bad).layout().transportChecksumOffset());
+            Seeded.corrupt(bad, FrameParser.parse(bad).layout().transportChecksumOffset());
             badTcp.add(bad);
             badTcp.addAll(t.run(2, t.mss));
             add("bad-tcp-checksum-" + t.version(), "A TCP checksum that fails (exception 2): indicated alone",
@@ -440,28 +440,15 @@ public final class RscCorpusGenerator {
         }
     }
 
-    private static void corrupt(byte[] frame, int checksumField) {
-        Bytes.put16(frame, checksumField, Bytes.u16(frame, checksumField) ^ 0x5A5A);
-    }
-
     private byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        random.nextBytes(b);
-        return b;
+        return Seeded.bytes(random, n);
     }
 
     private byte[] mac() {
-        byte[] m = bytes(6);
-        m[0] = (byte) ((m[0] & 0xFC) | 0x02); // locally administered unicast
-        return m;
+        return Seeded.mac(random);
     }
 
     private byte[] ipv6() {
-        byte[] a = bytes(16);
-        a[0] = 0x20;
-        a[1] = 0x01;
-        a[2] = 0x0d;
-        a[3] = (byte) 0xb8; // 2001:db8::/32, the documentation prefix
-        return a;
+        return Seeded.ipv6(random);
     }
 }

@@ -1,17 +1,10 @@
 package org.offloadkit.conformance;
 
 import static org.testng.Assert.assertEquals;
-import static org.testng.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -33,9 +26,7 @@ public class RscSuiteDetectionTest {
             .collect(Collectors.toUnmodifiableSet());
 
     static Summary run(String dut) throws IOException {
-        Path out = Files.createTempDirectory("offloadkit-run-");
-        PrintStream console = new PrintStream(new ByteArrayOutputStream());
-        return ConformanceRun.execute(RunConfig.of(dut, List.of("rsc"), out), console);
+        return SuiteRuns.run(dut, "rsc");
     }
 
     @Test
@@ -66,21 +57,8 @@ public class RscSuiteDetectionTest {
 
     @Test(dataProvider = "faultyAdapters")
     public void faultyAdapterFailsExactlyWhatItBreaks(Class<? extends FaultyAdapter> adapter) throws Exception {
-        Set<String> breaks = adapter.getConstructor().newInstance().breaks();
-        Summary summary = run(adapter.getName());
-        Set<String> failed = summary.requirements.entrySet().stream()
-                .filter(e -> "failed".equals(e.getValue().status))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(failed, new TreeSet<>(breaks), adapter.getSimpleName() + " failed " + describe(summary));
-        assertEquals(summary.counts.dutFaults + summary.counts.kitErrors, 0,
-                "a conformance bug is a conformance failure, not a fault: " + describe(summary));
-        assertEquals(summary.counts.skipped, 0, describe(summary));
-        assertTrue(summary.requirements.keySet().containsAll(RSC_REQUIREMENTS));
-    }
-
-    private static String describe(Summary summary) {
-        return summary.requirements.entrySet().stream().filter(e -> !"passed".equals(e.getValue().status))
-                .map(e -> e.getKey() + " " + e.getValue().status + " (" + e.getValue().firstFailure + ")")
-                .collect(Collectors.joining("; "));
+        Summary summary = SuiteRuns.assertFailsExactlyWhatItBreaks(adapter, "rsc");
+        assertEquals(summary.counts.skipped, 0, SuiteRuns.describe(summary));
+        assertEquals(summary.requirements.keySet(), RSC_REQUIREMENTS);
     }
 }

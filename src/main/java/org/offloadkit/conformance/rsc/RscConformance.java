@@ -33,7 +33,6 @@ import org.offloadkit.reference.RscSettings;
 import org.offloadkit.reference.RxChecksumEvaluator;
 import org.offloadkit.report.Evidence;
 import org.offloadkit.report.Requirement;
-import org.offloadkit.spec.NdisStatus;
 import org.offloadkit.spec.OffloadParameters;
 import org.offloadkit.spec.RscOffload;
 import org.offloadkit.spec.RxChecksum;
@@ -231,7 +230,7 @@ public class RscConformance {
         if (host.activeRsc().isTcpRscIPv6Enabled()) {
             on.add(SwitchField.RSC_IPV6);
         }
-        request(host, SwitchParameter.DISABLED, on);
+        ConformanceRun.session().request(OffloadParameters.switches(SwitchParameter.DISABLED, on.toArray(SwitchField[]::new)));
         try {
             RxBatches disabled = awaitDatapath(rscCase, batches -> !anyCoalesced(batches), "stop coalescing");
             for (List<RxIndication> batch : disabled.batches) {
@@ -244,7 +243,7 @@ public class RscConformance {
                 }
             }
         } finally {
-            request(host, SwitchParameter.ENABLED, on);
+            ConformanceRun.session().request(OffloadParameters.switches(SwitchParameter.ENABLED, on.toArray(SwitchField[]::new)));
             awaitDatapath(rscCase, RscConformance::anyCoalesced, "coalesce again");
         }
     }
@@ -425,14 +424,6 @@ public class RscConformance {
 
     private static boolean anyCoalesced(RxBatches received) {
         return received.batches.stream().flatMap(List::stream).anyMatch(i -> i.rsc().coalesced());
-    }
-
-    private static void request(AdapterHost host, SwitchParameter value, Set<SwitchField> fields) {
-        AdapterHost.StackRequest answer = host.request(OffloadParameters.switches(value, fields.toArray(SwitchField[]::new)));
-        if (answer.status() != NdisStatus.SUCCESS) {
-            throw new IllegalStateException("the framework answered " + answer.status() + " to " + value + " " + fields);
-        }
-        answer.callbacks().await();
     }
 
     /** After its callback returned, the DUT's receive path must follow; awaited by receiving the case again. */
