@@ -327,6 +327,10 @@ public final class RscCoalescer {
         }
         FrameLayout unitLayout = FrameParser.parse(frame).layout();
         boolean valuesInvalid = finalizeChecksums(frame, unitLayout, unit);
+        if (unit.dataSegments == 0) {
+            // Pure ACKs folded together: no data was coalesced, so NDIS takes it for a plain segment.
+            return new RxIndication(frame, unitLayout, RxChecksumEvaluator.evaluate(frame, unitLayout, settings.rxChecksum()), info(unit));
+        }
         RxChecksumEvaluation layer3 = layout.isIPv4() ? RxChecksumEvaluation.VALID : RxChecksumEvaluation.NOT_CHECKED;
         return new RxIndication(frame, unitLayout, new RxChecksum(layer3, RxChecksumEvaluation.VALID, valuesInvalid), info(unit));
     }
@@ -341,7 +345,7 @@ public final class RscCoalescer {
         }
         int pseudo = InternetChecksum.pseudoHeaderSum(frame, layout, layout.transportLength());
         boolean linux = settings.profile() == RscProfile.LINUX_GRO;
-        if (!linux && settings.finalization() == RscChecksumFinalization.VALUE_INVALID) {
+        if (!linux && settings.finalization() == RscChecksumFinalization.VALUE_INVALID && unit.dataSegments > 0) {
             return true; // both fields zeroed, as the documentation allows
         }
         if (layout.isIPv4()) {

@@ -199,6 +199,16 @@ public class RscCoalescerTest {
     }
 
     @Test
+    public void aUnitOfPureAcksIsEvaluatedAsAPlainSegment() {
+        TcpStream f = ipv4(40000);
+        RxIndication acks = RscCoalescer.coalesce(List.of(f.pureAck(1010), f.pureAck(1010)),
+                RscSettings.ndis(ALL, RxChecksumOffload.NONE)).get(0).indication();
+        assertEquals(acks.rsc(), new RscInfo(0, 1, 0));
+        assertEquals(acks.checksum().layer4(), RxChecksumEvaluation.NOT_CHECKED,
+                "no data coalesced: NDIS reads it as a plain segment, and Rx checksum is off");
+    }
+
+    @Test
     public void theDuplicateAckExemptionIndicatesEachOnItsOwn() {
         TcpStream f = ipv4(40000);
         List<RscUnit> units = RscCoalescer.coalesce(List.of(f.data(1000, 10), f.pureAck(1010), f.pureAck(1010)),
