@@ -47,12 +47,12 @@ public final class RscCorpusGenerator {
 
     private RscCorpusGenerator(long seed) {
         random = new SplittableRandom(seed);
-        macA = mac();
-        macB = mac();
+        macA = Seeded.mac(random);
+        macB = Seeded.mac(random);
         ipv4A = new byte[] {10, (byte) random.nextInt(256), (byte) random.nextInt(256), (byte) (1 + random.nextInt(254))};
         ipv4B = new byte[] {(byte) 192, 0, 2, (byte) (1 + random.nextInt(254))};
-        ipv6A = ipv6();
-        ipv6B = ipv6();
+        ipv6A = Seeded.ipv6(random);
+        ipv6B = Seeded.ipv6(random);
     }
 
     public static RscCorpus generate(long seed) {
@@ -96,7 +96,7 @@ public final class RscCorpusGenerator {
         add("retransmission", "Two segments come again, then new data: the repeat starts a unit and the new data follows it",
                 units("0-1", "2-4"), reqs("RSC-04"), again);
         Segments tcp = v4();
-        byte[] udp = FrameBuilder.ethernet(macB, macA).ipv4(ipv4A, ipv4B).udp(tcp.port + 1000, 53).payload(bytes(64)).build();
+        byte[] udp = FrameBuilder.ethernet(macB, macA).ipv4(ipv4A, ipv4B).udp(tcp.port + 1000, 53).payload(Seeded.bytes(random, 64)).build();
         add("other-traffic-between", "A UDP datagram arrives amid a TCP flow: it is another flow and ends nothing",
                 units("0,2,3", "1"), reqs("RSC-04"), tcp.run(1, MSS4), List.of(udp), tcp.run(2, MSS4));
         Segments[] flows = {v4(), v6(), v4(), v6()};
@@ -438,17 +438,5 @@ public final class RscCorpusGenerator {
             stream.ttl(value);
             return this;
         }
-    }
-
-    private byte[] bytes(int n) {
-        return Seeded.bytes(random, n);
-    }
-
-    private byte[] mac() {
-        return Seeded.mac(random);
-    }
-
-    private byte[] ipv6() {
-        return Seeded.ipv6(random);
     }
 }

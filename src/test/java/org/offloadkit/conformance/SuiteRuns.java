@@ -31,6 +31,13 @@ final class SuiteRuns {
                 .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /** Every requirement of the suite is there and passed, and nothing was skipped. */
+    static void assertPassesEverything(Summary summary, Set<String> requirements) {
+        assertEquals(summary.requirements.keySet(), requirements);
+        assertEquals(withStatus(summary, "passed"), new TreeSet<>(requirements), describe(summary));
+        assertEquals(summary.counts.skipped, 0, "nothing may be skipped against the reference adapter");
+    }
+
     /** Runs the suite against the faulty adapter: it fails exactly the requirements its bug breaks, as failures. */
     static Summary assertFailsExactlyWhatItBreaks(Class<? extends FaultyAdapter> adapter, String suite) throws Exception {
         Set<String> breaks = adapter.getConstructor().newInstance().breaks();
