@@ -300,10 +300,11 @@ public final class RscCoalescer {
         FrameLayout layout = f.layout;
         int l3 = layout.layer3Offset();
         int l4 = layout.layer4Offset();
-        byte[] frame = new byte[f.payload + unit.payloadBytes];
-        System.arraycopy(f.frame, 0, frame, 0, f.payload);
-        int p = f.payload;
-        for (Segment m : unit.members) {
+        // Copying the first frame whole lets the JVM skip zeroing what it copies; what lies past its payload
+        // (Ethernet padding) is overwritten by the next payloads.
+        byte[] frame = Arrays.copyOf(f.frame, f.payload + unit.payloadBytes);
+        int p = f.payload + f.payloadLength;
+        for (Segment m : unit.members.subList(1, unit.members.size())) {
             System.arraycopy(m.frame, m.payload, frame, p, m.payloadLength);
             p += m.payloadLength;
         }

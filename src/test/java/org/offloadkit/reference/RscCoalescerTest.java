@@ -101,6 +101,18 @@ public class RscCoalescerTest {
     }
 
     @Test
+    public void ethernetPaddingStaysOutOfTheUnit() {
+        TcpStream f = ipv4(40000);
+        byte[] a = java.util.Arrays.copyOf(f.data(7, 1), 60); // padded to the Ethernet minimum, as wires carry them
+        byte[] b = java.util.Arrays.copyOf(f.data(8, 1), 60);
+        RxIndication unit = ndis(a, b).get(0).indication();
+        assertEquals(unit.frame().length, 14 + 20 + 20 + 2, "headers and the two payload bytes, no padding");
+        assertEquals(unit.frame()[unit.frame().length - 2], 7);
+        assertEquals(unit.frame()[unit.frame().length - 1], 8);
+        assertTrue(FrameChecksums.transportVerifies(unit.frame(), unit.layout()));
+    }
+
+    @Test
     public void pushIsOredAndTtlIsTheMinimum() {
         TcpStream f = ipv4(40000);
         byte[] a = f.data(1000, 10);
