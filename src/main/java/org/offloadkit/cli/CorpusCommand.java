@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 
 import org.offloadkit.corpus.ChecksumCorpus;
 import org.offloadkit.corpus.ChecksumCorpusGenerator;
+import org.offloadkit.corpus.RscCorpus;
+import org.offloadkit.corpus.RscCorpusGenerator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,8 +19,11 @@ final class CorpusCommand implements Callable<Integer> {
             description = "Folder that holds pcaps/ and fixtures/ (default: the current folder).")
     Path root;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for the generator (default: the corpus's own).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for the checksum corpus's generator (default: its own).")
     Long seed;
+
+    @Option(names = "--rsc-seed", paramLabel = "N", description = "Seed for the coalescing corpus's generator (default: its own).")
+    Long rscSeed;
 
     @Override
     public Integer call() {
@@ -27,6 +32,11 @@ final class CorpusCommand implements Callable<Integer> {
         corpus.write(root);
         System.out.printf("checksum corpus (seed 0x%x): %d transmit and %d receive vectors under %s%n",
                 s, corpus.tx().size(), corpus.rx().size(), root.toAbsolutePath().normalize());
+        long r = rscSeed == null ? RscCorpusGenerator.DEFAULT_SEED : rscSeed;
+        RscCorpus rsc = RscCorpusGenerator.generate(r);
+        rsc.write(root);
+        System.out.printf("coalescing corpus (seed 0x%x): %d cases under %s%n", r, rsc.cases().size(),
+                root.toAbsolutePath().normalize());
         return OffloadKit.OK;
     }
 }

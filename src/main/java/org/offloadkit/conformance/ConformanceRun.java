@@ -14,10 +14,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.offloadkit.corpus.ChecksumCorpus;
+import org.offloadkit.corpus.RscCorpus;
 import org.offloadkit.dut.DutRegistry;
 import org.offloadkit.dut.DutRegistry.ResolvedDut;
 import org.offloadkit.framework.AdapterHost;
 import org.offloadkit.framework.Keywords;
+import org.offloadkit.reference.RscProfile;
 import org.offloadkit.report.AllureResults;
 import org.offloadkit.report.Summary;
 import org.testng.TestNG;
@@ -131,6 +133,8 @@ public final class ConformanceRun {
         environment.put("Keywords", keywords.toString());
         environment.put("Framework behaviour", "documented (active sets within advertised hardware capabilities)");
         environment.put("Checksum corpus seed", "0x" + Long.toHexString(summary.corpusSeed));
+        environment.put("Coalescing corpus seed", "0x" + Long.toHexString(RscCorpus.shippedSeed()));
+        environment.put("Coalescing rules", RscProfile.NDIS + " (docs/rsc-profiles.md: the kit's choices where the spec is open)");
         environment.put("DUT answer timeout", timeout.toMillis() + " ms");
         environment.put("OffloadKit", version());
         environment.put("Java", System.getProperty("java.version"));

@@ -1,10 +1,12 @@
 package org.offloadkit.conformance;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.offloadkit.corpus.RscCase;
 import org.offloadkit.corpus.RxChecksumVector;
 import org.offloadkit.corpus.TxChecksumVector;
 import org.offloadkit.dut.DeviceUnderTest;
@@ -12,7 +14,10 @@ import org.offloadkit.dut.DutRegistry.ResolvedDut;
 import org.offloadkit.framework.AdapterHost;
 import org.offloadkit.framework.DutFault;
 import org.offloadkit.framework.Keywords;
+import org.offloadkit.framework.Reception;
 import org.offloadkit.framework.Transmission;
+import org.offloadkit.spec.NdisStatus;
+import org.offloadkit.spec.OffloadParameters;
 import org.offloadkit.spec.RxIndication;
 import org.offloadkit.spec.TxResult;
 
@@ -27,6 +32,7 @@ public final class DutSession implements AutoCloseable {
     private final DutFault startFault;
     private final Map<String, TxObservation> transmitted = new ConcurrentHashMap<>();
     private final Map<String, RxObservation> received = new ConcurrentHashMap<>();
+    private final Map<String, RxBatchesObservation> coalesced = new ConcurrentHashMap<>();
 
     private DutSession(ResolvedDut dut, AdapterHost host, DeviceUnderTest device, DutFault startFault) {
         this.dut = dut;
@@ -94,6 +100,40 @@ public final class DutSession implements AutoCloseable {
             return new RxObservation(vector, indications, null);
         } catch (DutFault fault) {
             return new RxObservation(vector, List.of(), fault);
+        }
+    }
+
+    /**
+     * OID_TCP_OFFLOAD_PARAMETERS as the stack sends it, returning once the DUT's callbacks have; the suites
+     * ask only what the framework grants, so a refusal is the kit's error.
+     */
+    public void request(OffloadParameters parameters) {
+        AdapterHost.StackRequest answer = host().request(parameters);
+        if (answer.status() != NdisStatus.SUCCESS) {
+            throw new IllegalStateException("the framework answered " + answer.status() + " to " + parameters);
+        }
+        answer.callbacks().await();
+    }
+
+    /** The case's batches received under the default active set, observed once. */
+    public RxBatchesObservation receive(RscCase rscCase) {
+        return coalesced.computeIfAbsent(rscCase.id(), id -> receiveNow(rscCase));
+    }
+
+    /**
+     * The case's batches received now: all handed over back to back, as interrupts follow one another, and
+     * only then awaited, so an adapter that holds a batch's answer back is seen doing it.
+     */
+    public RxBatchesObservation receiveNow(RscCase rscCase) {
+        try {
+            List<Reception> receptions = rscCase.batches().stream().map(batch -> host().receive(batch)).toList();
+            List<List<RxIndication>> answers = new ArrayList<>();
+            for (Reception reception : receptions) {
+                answers.add(reception.indications().await());
+            }
+            return new RxBatchesObservation(rscCase, answers, null);
+        } catch (DutFault fault) {
+            return new RxBatchesObservation(rscCase, List.of(), fault);
         }
     }
 

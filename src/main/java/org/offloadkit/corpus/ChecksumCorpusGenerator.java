@@ -209,11 +209,11 @@ public final class ChecksumCorpusGenerator {
         FrameLayout layout = FrameParser.parse(frame).layout();
         List<String> tags = new ArrayList<>();
         if (badLayer3) {
-            corrupt(frame, layout.ipv4ChecksumOffset());
+            Seeded.corrupt(frame, layout.ipv4ChecksumOffset());
             tags.add(TxChecksumVector.BAD_PASSTHROUGH_LAYER3);
         }
         if (badLayer4) {
-            corrupt(frame, layout.transportChecksumOffset());
+            Seeded.corrupt(frame, layout.transportChecksumOffset());
             tags.add(TxChecksumVector.BAD_PASSTHROUGH_LAYER4);
         }
         addTx(name(link, network, transport) + "-raw-socket-bad-checksum", frame, request, false, Set.copyOf(tags));
@@ -249,7 +249,7 @@ public final class ChecksumCorpusGenerator {
         for (Shape network : ipv4Networks) {
             for (Shape transport : List.of(transports.get(0), transports.get(2))) {
                 byte[] frame = frame(eth, network, transport, randomPayload());
-                corrupt(frame, FrameParser.parse(frame).layout().ipv4ChecksumOffset());
+                Seeded.corrupt(frame, FrameParser.parse(frame).layout().ipv4ChecksumOffset());
                 addRx(name(eth, network, transport) + "-bad-ip-checksum", frame,
                         new RxChecksum(RxChecksumEvaluation.INVALID, RxChecksumEvaluation.VALID), Set.of());
             }
@@ -257,7 +257,7 @@ public final class ChecksumCorpusGenerator {
         for (Shape network : concat(ipv4Networks, ipv6Networks)) {
             for (Shape transport : List.of(transports.get(1), transports.get(2))) {
                 byte[] frame = frame(eth, network, transport, nonEmptyPayload());
-                corrupt(frame, FrameParser.parse(frame).layout().transportChecksumOffset());
+                Seeded.corrupt(frame, FrameParser.parse(frame).layout().transportChecksumOffset());
                 addRx(name(eth, network, transport) + "-bad-l4-checksum", frame, badLayer4(frame), Set.of());
             }
         }
@@ -271,8 +271,8 @@ public final class ChecksumCorpusGenerator {
         }
         byte[] bothBad = frame(eth, ipv4Networks.get(0), transports.get(0), nonEmptyPayload());
         FrameLayout bothLayout = FrameParser.parse(bothBad).layout();
-        corrupt(bothBad, bothLayout.ipv4ChecksumOffset());
-        corrupt(bothBad, bothLayout.transportChecksumOffset());
+        Seeded.corrupt(bothBad, bothLayout.ipv4ChecksumOffset());
+        Seeded.corrupt(bothBad, bothLayout.transportChecksumOffset());
         addRx("eth-ipv4-tcp-bad-ip-and-tcp-checksums", bothBad,
                 new RxChecksum(RxChecksumEvaluation.INVALID, RxChecksumEvaluation.INVALID), Set.of());
         udpChecksumEdges();
@@ -348,7 +348,7 @@ public final class ChecksumCorpusGenerator {
         byte[] icmp = icmpEcho(base(links.get(1)).ipv4(ipv4A, ipv4B).protocol(1));
         addRx("vlan-ipv4-icmp-echo", icmp, new RxChecksum(RxChecksumEvaluation.VALID, RxChecksumEvaluation.NOT_CHECKED), Set.of());
         byte[] icmpBadIp = icmpEcho(base(eth).ipv4(ipv4A, ipv4B).protocol(1));
-        corrupt(icmpBadIp, FrameParser.parse(icmpBadIp).layout().ipv4ChecksumOffset());
+        Seeded.corrupt(icmpBadIp, FrameParser.parse(icmpBadIp).layout().ipv4ChecksumOffset());
         addRx("eth-ipv4-icmp-echo-bad-ip-checksum", icmpBadIp,
                 new RxChecksum(RxChecksumEvaluation.INVALID, RxChecksumEvaluation.NOT_CHECKED), Set.of());
         byte[] icmp6 = icmpEcho(base(eth).ipv6(ipv6A, ipv6B).protocol(58));
@@ -478,10 +478,6 @@ public final class ChecksumCorpusGenerator {
         return frame;
     }
 
-    private static void corrupt(byte[] frame, int checksumField) {
-        Bytes.put16(frame, checksumField, Bytes.u16(frame, checksumField) ^ 0x5A5A);
-    }
-
     private static String name(Shape link, Shape network, Shape transport) {
         return link.name() + "-" + network.name() + "-" + transport.name();
     }
@@ -509,23 +505,14 @@ public final class ChecksumCorpusGenerator {
     }
 
     private byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        random.nextBytes(b);
-        return b;
+        return Seeded.bytes(random, n);
     }
 
     private byte[] mac() {
-        byte[] m = bytes(6);
-        m[0] = (byte) ((m[0] & 0xFC) | 0x02); // locally administered unicast
-        return m;
+        return Seeded.mac(random);
     }
 
     private byte[] ipv6() {
-        byte[] a = bytes(16);
-        a[0] = 0x20;
-        a[1] = 0x01;
-        a[2] = 0x0d;
-        a[3] = (byte) 0xb8; // 2001:db8::/32, the documentation prefix
-        return a;
+        return Seeded.ipv6(random);
     }
 }

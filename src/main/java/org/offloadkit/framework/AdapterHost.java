@@ -165,6 +165,11 @@ public final class AdapterHost implements AutoCloseable {
         return rscSets.active(rscSwitches);
     }
 
+    /** NetAdapterCx's software RSC under the current switches: IP versions on that the hardware leaves out. */
+    public SoftwareRsc softwareRsc() {
+        return SoftwareRsc.of(rscSets, rscSwitches);
+    }
+
     public synchronized List<OffloadConfigIndication> configIndications() {
         return List.copyOf(configIndications);
     }
@@ -205,7 +210,7 @@ public final class AdapterHost implements AutoCloseable {
         return new Transmission(frame, layout, request, route, packet, result);
     }
 
-    /** Frames arrive from the wire as one batch; the driver indicates them. */
+    /** Frames arrive from the wire as one batch; the driver indicates them (and the framework may coalesce after it). */
     public Reception receive(List<byte[]> frames) {
         checkStarted();
         RxBatch batch = new RxBatch(sequence.incrementAndGet(), frames.stream().map(byte[]::clone).toList());
@@ -213,7 +218,7 @@ public final class AdapterHost implements AutoCloseable {
                 new Pending<>("receive of batch #" + batch.sequence(), timeout);
         Datapath queue = datapath;
         callDriver("receive #" + batch.sequence(), indications, () -> queue.receive(batch, indications.reply()));
-        return new Reception(batch, indications);
+        return new Reception(batch, indications, softwareRsc());
     }
 
     /** The outcome of an OID_TCP_OFFLOAD_PARAMETERS request, and the callbacks it caused. */

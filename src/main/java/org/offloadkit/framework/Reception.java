@@ -5,5 +5,16 @@ import java.util.List;
 import org.offloadkit.spec.RxBatch;
 import org.offloadkit.spec.RxIndication;
 
-/** One batch of frames from the wire through the driver's receive path. */
-public record Reception(RxBatch batch, Pending<List<RxIndication>> indications) {}
+/**
+ * One batch of frames from the wire through the driver's receive path.
+ *
+ * @param indications what the driver indicates
+ * @param softwareRsc the framework's software RSC as it stood when the batch arrived
+ */
+public record Reception(RxBatch batch, Pending<List<RxIndication>> indications, SoftwareRsc softwareRsc) {
+
+    /** What reaches the stack: the driver's indications after the framework's software RSC. */
+    public List<RxIndication> toStack() {
+        return softwareRsc.apply(indications.await());
+    }
+}

@@ -3,11 +3,7 @@ package org.offloadkit.conformance;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,20 +26,13 @@ public class ChecksumSuiteDetectionTest {
             "CSUM-TX-05", "CSUM-TX-06", "CSUM-RX-01", "CSUM-RX-02", "CSUM-RX-03");
 
     static Summary run(String dut) throws IOException {
-        Path out = Files.createTempDirectory("offloadkit-run-");
-        PrintStream console = new PrintStream(new ByteArrayOutputStream());
-        return ConformanceRun.execute(RunConfig.of(dut, java.util.List.of("checksum"), out), console);
+        return SuiteRuns.run(dut, "checksum");
     }
 
     @Test
     public void referenceAdapterPassesEveryChecksumRequirement() throws IOException {
         Summary summary = run("reference");
-        assertEquals(summary.requirements.keySet(), CHECKSUM_REQUIREMENTS);
-        Map<String, String> notPassed = summary.requirements.entrySet().stream()
-                .filter(e -> !"passed".equals(e.getValue().status))
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().status + ": " + e.getValue().firstFailure));
-        assertEquals(notPassed, Map.of());
-        assertEquals(summary.counts.skipped, 0, "nothing may be skipped against the reference adapter");
+        SuiteRuns.assertPassesEverything(summary, CHECKSUM_REQUIREMENTS);
         assertTrue(summary.counts.passed > 500, "every vector is its own result: " + summary.counts.passed);
     }
 
@@ -67,19 +56,10 @@ public class ChecksumSuiteDetectionTest {
 
     @Test(dataProvider = "faultyAdapters")
     public void faultyAdapterFailsExactlyWhatItBreaks(Class<? extends FaultyAdapter> adapter) throws Exception {
-        Set<String> breaks = adapter.getConstructor().newInstance().breaks();
-        Summary summary = run(adapter.getName());
-        Set<String> failed = summary.requirements.entrySet().stream()
-                .filter(e -> "failed".equals(e.getValue().status))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(failed, new TreeSet<>(breaks), adapter.getSimpleName() + " failed " + describe(summary));
-        assertEquals(summary.counts.dutFaults + summary.counts.kitErrors, 0,
-                "a conformance bug is a conformance failure, not a fault: " + describe(summary));
+        SuiteRuns.assertFailsExactlyWhatItBreaks(adapter, "checksum");
     }
 
     private static String describe(Summary summary) {
-        return summary.requirements.entrySet().stream().filter(e -> !"passed".equals(e.getValue().status))
-                .map(e -> e.getKey() + " " + e.getValue().status + " (" + e.getValue().firstFailure + ")")
-                .collect(Collectors.joining("; "));
+        return SuiteRuns.describe(summary);
     }
 }

@@ -39,8 +39,35 @@ public class CorpusRegenerationTest {
 
     @DataProvider
     public static Object[][] corpusFiles() {
-        return Stream.of(ChecksumCorpus.TX_PCAP, ChecksumCorpus.RX_PCAP, ChecksumCorpus.TX_MANIFEST, ChecksumCorpus.RX_MANIFEST)
-                .map(file -> new Object[] {file}).toArray(Object[][]::new);
+        Stream<String> checksum = Stream.of(ChecksumCorpus.TX_PCAP, ChecksumCorpus.RX_PCAP, ChecksumCorpus.TX_MANIFEST,
+                ChecksumCorpus.RX_MANIFEST);
+        Stream<String> rsc = Stream.concat(Stream.of(RscCorpus.MANIFEST), RscCorpus.generate().cases().stream().map(RscCorpus::pcapOf));
+        return Stream.concat(checksum, rsc).map(file -> new Object[] {file}).toArray(Object[][]::new);
+    }
+
+    @Test
+    public void noCoalescingPcapIsLeftOverFromAnOldGenerator() throws IOException {
+        try (Stream<Path> committed = Files.list(ROOT.resolve("pcaps/rsc"))) {
+            assertEquals(committed.map(f -> "pcaps/rsc/" + f.getFileName()).sorted().toList(),
+                    RscCorpus.generate().cases().stream().map(RscCorpus::pcapOf).sorted().toList(), HOW_TO_REGENERATE);
+        }
+    }
+
+    @Test
+    public void tsharkReadsEveryCoalescingCaseWithTheFramesItsBatchesHold() {
+        for (RscCase c : RscCorpus.load(ROOT).cases()) {
+            assertEquals(Tshark.fields(ROOT.resolve(RscCorpus.pcapOf(c)), "frame.number").size(),
+                    c.batches().stream().mapToInt(List::size).sum(), c.toString());
+        }
+    }
+
+    @Test
+    public void loadingTheCommittedCorpusGivesTheGeneratedCoalescingCases() {
+        RscCorpus loaded = RscCorpus.load(ROOT);
+        RscCorpus generated = RscCorpus.generate();
+        assertEquals(loaded.seed(), generated.seed(), "seed");
+        assertEquals(loaded.cases().stream().map(RscView::of).toList(), generated.cases().stream().map(RscView::of).toList(),
+                HOW_TO_REGENERATE);
     }
 
     @DataProvider
@@ -103,6 +130,15 @@ public class CorpusRegenerationTest {
         }
     }
 
+    private record RscView(String id, String name, String idea, List<List<String>> batches, List<String> requirements,
+                           List<String> intended) {
+        static RscView of(RscCase c) {
+            return new RscView(c.id(), c.name(), c.idea(),
+                    c.batches().stream().map(b -> b.stream().map(HexFormat.of()::formatHex).toList()).toList(),
+                    c.requirements(), c.intended());
+        }
+    }
+
     private ChecksumCorpus generated() {
         if (generated == null) {
             generated = ChecksumCorpus.generate();
@@ -114,6 +150,7 @@ public class CorpusRegenerationTest {
         if (generatedRoot == null) {
             generatedRoot = Files.createTempDirectory("offloadkit-corpus-");
             generated().write(generatedRoot);
+            RscCorpus.generate().write(generatedRoot);
         }
         return generatedRoot;
     }

@@ -15,4 +15,14 @@ public final class Catalogue {
             IgnoresRxChecksumCallback.class,
             RxLayoutWithoutLayer4.class,
             AssumesTwentyByteIpv4Header.class);
+
+    public static final List<Class<? extends FaultyAdapter>> RSC = List.of(
+            CoalescesAcrossSequenceGap.class,
+            CountsPureAcks.class,
+            TakesTheLastTtl.class,
+            CoalescesAcrossEcnChange.class,
+            MiscountsCoalescedSegments.class,
+            CoalescesAcrossBatches.class,
+            LeavesUnitChecksumsInvalid.class,
+            ExemptsDuplicateAcks.class);
 }

@@ -25,7 +25,6 @@ import org.offloadkit.report.Requirement;
 import org.offloadkit.spec.ChecksumParameter;
 import org.offloadkit.spec.ChecksumSwitches;
 import org.offloadkit.spec.ChecksumTarget;
-import org.offloadkit.spec.NdisStatus;
 import org.offloadkit.spec.OffloadParameters;
 import org.offloadkit.spec.RxChecksum;
 import org.offloadkit.spec.RxChecksumEvaluation;
@@ -126,7 +125,7 @@ public class RxChecksumConformance {
         RxChecksumVector probe = vectors.stream()
                 .filter(v -> protocol.of(v.intended()) == RxChecksumEvaluation.VALID).findFirst().orElseThrow();
         ChecksumSwitches before = host.checksumSwitches();
-        request(host, protocol, before, false);
+        request(protocol, before, false);
         try {
             awaitDatapath(protocol, probe, RxChecksumEvaluation.NOT_CHECKED);
             for (RxChecksumVector v : vectors) {
@@ -138,22 +137,18 @@ public class RxChecksumConformance {
                 }
             }
         } finally {
-            request(host, protocol, before, true);
+            request(protocol, before, true);
             awaitDatapath(protocol, probe, RxChecksumEvaluation.VALID);
         }
     }
 
     /** Switches Rx off for the protocol (or back as it was), as the stack would, and waits for the callbacks. */
-    private static void request(AdapterHost host, Protocol protocol, ChecksumSwitches before, boolean restore) {
+    private static void request(Protocol protocol, ChecksumSwitches before, boolean restore) {
         Map<ChecksumTarget, ChecksumParameter> fields = new EnumMap<>(ChecksumTarget.class);
         for (ChecksumTarget target : protocol.targets) {
             fields.put(target, ChecksumParameter.of(before.tx(target), restore && before.rx(target)));
         }
-        AdapterHost.StackRequest answer = host.request(OffloadParameters.checksum(fields));
-        if (answer.status() != NdisStatus.SUCCESS) {
-            throw new IllegalStateException("the framework answered " + answer.status() + " to " + fields);
-        }
-        answer.callbacks().await();
+        ConformanceRun.session().request(OffloadParameters.checksum(fields));
     }
 
     /** After the callback returned, the DUT's datapath must follow; awaited by receiving the probe again. */
