@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 
 import org.offloadkit.corpus.ChecksumCorpus;
 import org.offloadkit.corpus.ChecksumCorpusGenerator;
+import org.offloadkit.corpus.GsoCorpus;
+import org.offloadkit.corpus.GsoCorpusGenerator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +19,7 @@ final class CorpusCommand implements Callable<Integer> {
             description = "Folder that holds pcaps/ and fixtures/ (default: the current folder).")
     Path root;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for the generator (default: the corpus's own).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for the generators (default: each corpus's own).")
     Long seed;
 
     @Override
@@ -27,6 +29,11 @@ final class CorpusCommand implements Callable<Integer> {
         corpus.write(root);
         System.out.printf("checksum corpus (seed 0x%x): %d transmit and %d receive vectors under %s%n",
                 s, corpus.tx().size(), corpus.rx().size(), root.toAbsolutePath().normalize());
+        long gsoSeed = seed == null ? GsoCorpusGenerator.DEFAULT_SEED : seed;
+        GsoCorpus gso = GsoCorpusGenerator.generate(gsoSeed);
+        gso.write(root);
+        System.out.printf("segmentation corpus (seed 0x%x): %d LSO and %d USO sends under %s%n",
+                gsoSeed, gso.lso().size(), gso.uso().size(), root.toAbsolutePath().normalize());
         return OffloadKit.OK;
     }
 }
