@@ -50,21 +50,27 @@ public class ReferenceAdapter implements DeviceUnderTest, Datapath {
     /** The fewest segments a large send may make. */
     public static final long MINIMUM_SEGMENT_COUNT = 2;
 
-    private static final GsoSegmenter.Limits LIMITS = new GsoSegmenter.Limits(MAXIMUM_OFFLOAD_SIZE, MINIMUM_SEGMENT_COUNT, true);
-
     private volatile TxChecksumOffload activeTx = TxChecksumOffload.NONE;
     private volatile RxChecksumOffload activeRx = RxChecksumOffload.NONE;
     private volatile GsoOffload activeGso = GsoOffload.NONE;
     private final AtomicReference<TxCounters> sent = new AtomicReference<>(TxCounters.ZERO);
+    private volatile GsoSegmenter.Limits gsoLimits;
 
     @Override
     public void initialize(NetAdapter adapter) {
         adapter.setTxChecksumCapabilities(TxChecksumCapabilities.of(Layer3Flag.ALL, Layer4Flag.ALL,
                 0, LAYER4_HEADER_OFFSET_LIMIT, active -> activeTx = active));
         adapter.setRxChecksumCapabilities(RxChecksumCapabilities.of(active -> activeRx = active));
-        adapter.setGsoCapabilities(GsoCapabilities.of(Layer3Flag.ALL, Layer4Flag.ALL, MAXIMUM_OFFLOAD_SIZE,
-                MINIMUM_SEGMENT_COUNT, LAYER4_HEADER_OFFSET_LIMIT, active -> activeGso = active).withSubMssFinalSegmentSupported());
+        GsoCapabilities gso = gsoCapabilities();
+        gsoLimits = GsoSegmenter.Limits.of(gso.shapes(), gso.subMssFinalSegmentSupported());
+        adapter.setGsoCapabilities(gso);
         adapter.setDatapath(this);
+    }
+
+    /** The segmentation this adapter advertises, and keeps to. */
+    protected GsoCapabilities gsoCapabilities() {
+        return GsoCapabilities.of(Layer3Flag.ALL, Layer4Flag.ALL, MAXIMUM_OFFLOAD_SIZE, MINIMUM_SEGMENT_COUNT,
+                LAYER4_HEADER_OFFSET_LIMIT, active -> activeGso = active).withSubMssFinalSegmentSupported();
     }
 
     /** The active sets the framework last called back with. */
@@ -93,7 +99,7 @@ public class ReferenceAdapter implements DeviceUnderTest, Datapath {
      * advertised fails before any frame leaves.
      */
     protected TxResult segment(TxPacket packet) {
-        Segmentation segmentation = GsoSegmenter.segment(packet.frame(), largeSend(packet), LIMITS, GsoSegmenter.Checksums.FINISHED);
+        Segmentation segmentation = GsoSegmenter.segment(packet.frame(), largeSend(packet), gsoLimits, GsoSegmenter.Checksums.FINISHED);
         return segmentation instanceof Segmentation.Segments s ? TxResult.sent(s.frames())
                 : TxResult.failed(segmentation.toString(), List.of());
     }
