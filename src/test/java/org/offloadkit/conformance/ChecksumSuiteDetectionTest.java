@@ -30,9 +30,13 @@ public class ChecksumSuiteDetectionTest {
             "CSUM-TX-05", "CSUM-TX-06", "CSUM-RX-01", "CSUM-RX-02", "CSUM-RX-03");
 
     static Summary run(String dut) throws IOException {
+        return run(dut, "checksum");
+    }
+
+    static Summary run(String dut, String suite) throws IOException {
         Path out = Files.createTempDirectory("offloadkit-run-");
         PrintStream console = new PrintStream(new ByteArrayOutputStream());
-        return ConformanceRun.execute(RunConfig.of(dut, java.util.List.of("checksum"), out), console);
+        return ConformanceRun.execute(RunConfig.of(dut, java.util.List.of(suite), out), console);
     }
 
     @Test
@@ -77,7 +81,7 @@ public class ChecksumSuiteDetectionTest {
                 "a conformance bug is a conformance failure, not a fault: " + describe(summary));
     }
 
-    private static String describe(Summary summary) {
+    static String describe(Summary summary) {
         return summary.requirements.entrySet().stream().filter(e -> !"passed".equals(e.getValue().status))
                 .map(e -> e.getKey() + " " + e.getValue().status + " (" + e.getValue().firstFailure + ")")
                 .collect(Collectors.joining("; "));

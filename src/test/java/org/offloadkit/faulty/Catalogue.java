@@ -15,4 +15,13 @@ public final class Catalogue {
             IgnoresRxChecksumCallback.class,
             RxLayoutWithoutLayer4.class,
             AssumesTwentyByteIpv4Header.class);
+
+    public static final List<Class<? extends FaultyAdapter>> GSO = List.of(
+            FinAndPshOnEverySegment.class,
+            IpIdNotIncremented.class,
+            IpIdPastSevenFff.class,
+            PadsLastSegmentToMss.class,
+            TcpChecksumOverTheTemplateLength.class,
+            DropsTcpOptions.class,
+            ReplacesZeroUdpChecksum.class);
 }
