@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -44,7 +43,7 @@ public final class GsoCorpusGenerator {
 
     private record Shape(String name, Consumer<FrameBuilder> apply) {}
 
-    private final SplittableRandom random;
+    private final CorpusRandom random;
     private final byte[] macA;
     private final byte[] macB;
     private final byte[] ipv4A;
@@ -63,29 +62,32 @@ public final class GsoCorpusGenerator {
     private final Shape ipv6;
     private final Shape ipv6Options;
     private final Shape ipv6Routing;
-    private final Shape tcp = new Shape("tcp", b -> tcp(b));
-    private final Shape tcpTimestamps = new Shape("tcp-ts", b -> tcp(b).tcpOptions(timestamps()));
-    private final Shape tcpTimestampsSack = new Shape("tcp-ts-sack", b -> tcp(b).tcpOptions(timestampsAndSack()));
+    private final Shape tcp;
+    private final Shape tcpTimestamps;
+    private final Shape tcpTimestampsSack;
     private final Shape udp;
 
     private GsoCorpusGenerator(long seed) {
-        random = new SplittableRandom(seed);
-        macA = mac();
-        macB = mac();
-        ipv4A = new byte[] {10, (byte) random.nextInt(256), (byte) random.nextInt(256), (byte) (1 + random.nextInt(254))};
-        ipv4B = new byte[] {(byte) 192, 0, 2, (byte) (1 + random.nextInt(254))};
-        ipv6A = documentationIpv6();
-        ipv6B = documentationIpv6();
-        byte[] homeAddress = documentationIpv6();
+        random = new CorpusRandom(seed);
+        macA = random.mac();
+        macB = random.mac();
+        ipv4A = random.privateIpv4();
+        ipv4B = random.documentationIpv4();
+        ipv6A = random.documentationIpv6();
+        ipv6B = random.documentationIpv6();
+        byte[] homeAddress = random.documentationIpv6();
         // the stack draws LSOv2 IDs from the lower half (spec 2.3 item 6); the other flavours may use any
         ipv4 = new Shape("ipv4", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(0x8000)));
         ipv4RouterAlert = new Shape("ipv4-ra", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(0x8000))
                 .ipv4Options(new byte[] {(byte) 0x94, 4, 0, 0}));
-        ipv4RecordRoute = new Shape("ipv4-rr", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(0x8000)).ipv4Options(recordRoute()));
+        ipv4RecordRoute = new Shape("ipv4-rr", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(0x8000)).ipv4Options(CorpusRandom.recordRoute()));
         ipv6 = new Shape("ipv6", b -> b.ipv6(ipv6A, ipv6B).flowLabel(random.nextInt(1 << 20)));
         ipv6Options = new Shape("ipv6-hbh-dstopts", b -> b.ipv6(ipv6A, ipv6B).extension(Ipv6Extension.hopByHop(8))
                 .extension(Ipv6Extension.destinationOptions(16)));
         ipv6Routing = new Shape("ipv6-rh2", b -> b.ipv6(ipv6A, ipv6B).extension(Ipv6Extension.routingType2(homeAddress)));
+        tcp = new Shape("tcp", b -> random.tcp(b));
+        tcpTimestamps = new Shape("tcp-ts", b -> random.tcp(b).tcpOptions(random.timestamps()));
+        tcpTimestampsSack = new Shape("tcp-ts-sack", b -> random.tcp(b).tcpOptions(timestampsAndSack()));
         udp = new Shape("udp", b -> b.udp(1024 + random.nextInt(60000), 1024 + random.nextInt(60000)));
     }
 
@@ -220,7 +222,7 @@ public final class GsoCorpusGenerator {
         if (edit != null) {
             edit.accept(b);
         }
-        byte[] frame = GsoTemplates.template(b, bytes(payloadLength), flavor, !List.of(tags).contains(NO_UDP_CHECKSUM));
+        byte[] frame = GsoTemplates.template(b, random.bytes(payloadLength), flavor, !List.of(tags).contains(NO_UDP_CHECKSUM));
         Set<String> all = new TreeSet<>(List.of(tags));
         int segments = (payloadLength + mss - 1) / mss;
         if (segments < 2) {
@@ -245,25 +247,9 @@ public final class GsoCorpusGenerator {
         return "flags-" + TcpFlags.names(flags).replaceAll("[\\[\\]]", "").toLowerCase().replace(' ', '-');
     }
 
-    private FrameBuilder tcp(FrameBuilder b) {
-        return b.tcp(1024 + random.nextInt(60000), 443).seq(random.nextLong()).ack(random.nextLong())
-                .flags(0x18).window(random.nextInt(1, 65536));
-    }
-
-    private byte[] timestamps() {
-        byte[] o = new byte[12];
-        o[0] = 1;
-        o[1] = 1;
-        o[2] = 8;
-        o[3] = 10;
-        Bytes.put32(o, 4, random.nextLong() & 0xFFFFFFFFL);
-        Bytes.put32(o, 8, random.nextLong() & 0xFFFFFFFFL);
-        return o;
-    }
-
     /** Timestamps and one SACK block: a 44-byte TCP header. */
     private byte[] timestampsAndSack() {
-        byte[] o = Arrays.copyOf(timestamps(), 24);
+        byte[] o = Arrays.copyOf(random.timestamps(), 24);
         o[12] = 1;
         o[13] = 1;
         o[14] = 5;
@@ -271,35 +257,5 @@ public final class GsoCorpusGenerator {
         Bytes.put32(o, 16, random.nextLong() & 0xFFFFFFFFL);
         Bytes.put32(o, 20, random.nextLong() & 0xFFFFFFFFL);
         return o;
-    }
-
-    /** Record Route with room for nine addresses: the largest IPv4 header (60 bytes). */
-    private static byte[] recordRoute() {
-        byte[] o = new byte[40];
-        o[0] = 7;
-        o[1] = 39;
-        o[2] = 4;
-        return o;
-    }
-
-    private byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        random.nextBytes(b);
-        return b;
-    }
-
-    private byte[] mac() {
-        byte[] m = bytes(6);
-        m[0] = (byte) ((m[0] & 0xFC) | 0x02); // locally administered unicast
-        return m;
-    }
-
-    private byte[] documentationIpv6() {
-        byte[] a = bytes(16);
-        a[0] = 0x20;
-        a[1] = 0x01;
-        a[2] = 0x0d;
-        a[3] = (byte) 0xb8; // 2001:db8::/32
-        return a;
     }
 }
