@@ -71,8 +71,12 @@ public class ChecksumSuiteDetectionTest {
 
     @Test(dataProvider = "faultyAdapters")
     public void faultyAdapterFailsExactlyWhatItBreaks(Class<? extends FaultyAdapter> adapter) throws Exception {
+        assertFailsExactlyWhatItBreaks(adapter, "checksum");
+    }
+
+    static void assertFailsExactlyWhatItBreaks(Class<? extends FaultyAdapter> adapter, String suite) throws Exception {
         Set<String> breaks = adapter.getConstructor().newInstance().breaks();
-        Summary summary = run(adapter.getName());
+        Summary summary = run(adapter.getName(), suite);
         Set<String> failed = summary.requirements.entrySet().stream()
                 .filter(e -> "failed".equals(e.getValue().status))
                 .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));

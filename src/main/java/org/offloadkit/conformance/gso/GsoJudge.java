@@ -194,6 +194,52 @@ final class GsoJudge {
         }
     }
 
+    /** As many segments on the wire as the reference makes: ceil(user bytes / MSS). */
+    static void judgeCount(String requirement, GsoObservation o, String unit) {
+        int expected = o.expectedFrames().size();
+        List<byte[]> actual = segmentsSent(requirement, o);
+        if (actual.size() != expected) {
+            throw failure(requirement, o, -1, actual.size() + " " + unit + " on the wire, expected " + expected + " = ceil("
+                    + o.vector().payloadLength() + " / " + o.vector().send().mss() + ")");
+        }
+    }
+
+    /** MSS payload bytes in every segment but the last, which carries the rest. */
+    static void judgePayloadSizes(String requirement, GsoObservation o, String unit) {
+        eachSegment(requirement, o, "every " + unit + " but the last carries exactly MSS (" + o.vector().send().mss()
+                        + ") payload bytes, the last the rest",
+                (i, n, e, a) -> a.layout().payloadLength() == e.layout().payloadLength() ? null
+                        : a.layout().payloadLength() + " payload bytes, expected " + e.layout().payloadLength());
+    }
+
+    /** The wire's payloads, in order, against the template's user bytes: the first byte that differs, or a length. */
+    static void judgeUserBytes(String requirement, GsoObservation o) {
+        List<byte[]> actual = segmentsSent(requirement, o);
+        byte[] template = o.vector().frame();
+        int start = o.vector().layout().payloadOffset();
+        int total = o.vector().payloadLength();
+        int at = 0;
+        for (int i = 0; i < actual.size(); i++) {
+            Segment s = GsoJudge.segment(requirement, o, actual, i);
+            int length = s.layout().payloadLength();
+            int mismatch = Arrays.mismatch(s.frame(), s.layout().payloadOffset(), s.layout().payloadOffset() + Math.min(length, total - at),
+                    template, start + at, start + Math.min(at + length, total));
+            if (mismatch >= 0) {
+                int byteInSend = at + mismatch;
+                throw failure(requirement, o, i, "segment " + (i + 1) + " of " + actual.size() + ": payload byte " + mismatch + " (user byte "
+                        + byteInSend + " of the send) is " + (byteInSend < total && mismatch < length
+                        ? String.format("0x%02x, expected 0x%02x", s.frame()[s.layout().payloadOffset() + mismatch], template[start + byteInSend])
+                        : "one past the send's " + total + " user bytes")
+                        + ": the segments carry the user bytes in order, each once");
+            }
+            at += length;
+        }
+        if (at != total) {
+            throw failure(requirement, o, -1, "the segments carry " + at + " user bytes, the send " + total
+                    + ": the segments carry the user bytes in order, each once");
+        }
+    }
+
     /** Sum of the user bytes the frames carry. */
     static long userBytes(String requirement, GsoObservation o, List<byte[]> frames) {
         long bytes = 0;
@@ -256,11 +302,12 @@ final class GsoJudge {
     }
 
     /**
-     * The stack switches {@code field} off: {@code probe} must then be dropped and never reach the DUT, while
-     * {@code other} (a send of the other IP version, or null) still goes; switched back on, the DUT segments
-     * {@code probe} again (spec 2.3 item 8, 2.4 item 8). In NetAdapterCx the framework drops, not the driver.
+     * The stack switches {@code field} off: a send of that IP version must then be dropped and never reach the
+     * DUT, while a send of the other IP version still goes; switched back on, the DUT segments the first again (spec 2.3 item 8, 2.4 item 8). In NetAdapterCx the framework drops, not the driver.
      */
-    static void judgeSwitchingOff(String requirement, SwitchField field, GsoVector probe, GsoVector other) {
+    static void judgeSwitchingOff(String requirement, SwitchField field, List<GsoVector> vectors, Layer4Flag needed, boolean ipv4) {
+        GsoVector probe = probe(vectors, needed, ipv4);
+        GsoVector other = vectors.stream().filter(v -> v.layout().isIPv4() != ipv4 && inHardware(v) && segmented(v)).findFirst().orElse(null);
         switchTo(SwitchParameter.DISABLED, field);
         try {
             GsoObservation off = session().transmitNow(probe);

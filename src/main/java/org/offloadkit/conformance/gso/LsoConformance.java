@@ -11,7 +11,6 @@ import static org.offloadkit.conformance.gso.GsoJudge.refusedFor;
 import static org.offloadkit.conformance.gso.GsoJudge.segmented;
 import static org.offloadkit.conformance.gso.GsoJudge.segmentsSent;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,6 @@ import java.util.function.Predicate;
 import org.offloadkit.conformance.Case;
 import org.offloadkit.conformance.GsoObservation;
 import org.offloadkit.conformance.Verdict;
-import org.offloadkit.conformance.gso.GsoJudge.Segment;
 import org.offloadkit.corpus.GsoVector;
 import org.offloadkit.packet.Bytes;
 import org.offloadkit.packet.TcpFlags;
@@ -78,12 +76,7 @@ public class LsoConformance {
             GsoJudge.mustFail("GSO-TCP-01", o, "makes fewer segments than the DUT's MinimumSegmentCount");
             return;
         }
-        int expected = o.expectedFrames().size();
-        List<byte[]> actual = segmentsSent("GSO-TCP-01", o);
-        if (actual.size() != expected) {
-            throw failure("GSO-TCP-01", o, -1, actual.size() + " segments on the wire, expected " + expected + " = ceil("
-                    + o.vector().payloadLength() + " / " + o.vector().send().mss() + ")");
-        }
+        GsoJudge.judgeCount("GSO-TCP-01", o, "segments");
     }
 
     // ---------------------------------------------------------------- GSO-TCP-02
@@ -92,10 +85,7 @@ public class LsoConformance {
     @Requirement(value = "GSO-TCP-02", title = "Every segment carries MSS payload bytes but the last, which carries the rest (1..MSS)")
     public void required_gsoTcp02_mssBytesButTheLast(Case<GsoVector> vector) {
         GsoObservation o = observe(vector.get());
-        eachSegment("GSO-TCP-02", o, "every segment but the last carries exactly MSS (" + o.vector().send().mss()
-                        + ") payload bytes, the last the rest",
-                (i, n, e, a) -> a.layout().payloadLength() == e.layout().payloadLength() ? null
-                        : a.layout().payloadLength() + " payload bytes, expected " + e.layout().payloadLength());
+        GsoJudge.judgePayloadSizes("GSO-TCP-02", o, "segment");
     }
 
     // ---------------------------------------------------------------- GSO-TCP-03
@@ -104,35 +94,7 @@ public class LsoConformance {
     @Requirement(value = "GSO-TCP-03", title = "The segments' payloads put together are the send's user bytes")
     public void required_gsoTcp03_payloadsJoinToTheUserBytes(Case<GsoVector> vector) {
         GsoObservation o = observe(vector.get());
-        judgeUserBytes("GSO-TCP-03", o);
-    }
-
-    /** The wire's payloads, in order, against the template's user bytes: the first byte that differs, or a length. */
-    static void judgeUserBytes(String requirement, GsoObservation o) {
-        List<byte[]> actual = segmentsSent(requirement, o);
-        byte[] template = o.vector().frame();
-        int start = o.vector().layout().payloadOffset();
-        int total = o.vector().payloadLength();
-        int at = 0;
-        for (int i = 0; i < actual.size(); i++) {
-            Segment s = GsoJudge.segment(requirement, o, actual, i);
-            int length = s.layout().payloadLength();
-            int mismatch = Arrays.mismatch(s.frame(), s.layout().payloadOffset(), s.layout().payloadOffset() + Math.min(length, total - at),
-                    template, start + at, start + Math.min(at + length, total));
-            if (mismatch >= 0) {
-                int byteInSend = at + mismatch;
-                throw failure(requirement, o, i, "segment " + (i + 1) + " of " + actual.size() + ": payload byte " + mismatch + " (user byte "
-                        + byteInSend + " of the send) is " + (byteInSend < total && mismatch < length
-                        ? String.format("0x%02x, expected 0x%02x", s.frame()[s.layout().payloadOffset() + mismatch], template[start + byteInSend])
-                        : "one past the send's " + total + " user bytes")
-                        + ": the segments carry the user bytes in order, each once");
-            }
-            at += length;
-        }
-        if (at != total) {
-            throw failure(requirement, o, -1, "the segments carry " + at + " user bytes, the send " + total
-                    + ": the segments carry the user bytes in order, each once");
-        }
+        GsoJudge.judgeUserBytes("GSO-TCP-03", o);
     }
 
     // ---------------------------------------------------------------- GSO-TCP-04
@@ -295,11 +257,7 @@ public class LsoConformance {
     @Test(dataProvider = "lsoFields")
     @Requirement(value = "GSO-TCP-13", title = "Large sends after LSO is switched off are dropped; after it is back, segmented")
     public void required_gsoTcp13_droppedOnceSwitchedOff(SwitchField field) {
-        boolean ipv4 = field != SwitchField.LSO_V2_IPV6;
-        GsoVector probe = GsoJudge.probe(corpus().lso(), Layer4Flag.TCP_NO_OPTIONS, ipv4);
-        GsoVector other = corpus().lso().stream().filter(v -> v.layout().isIPv4() != ipv4 && inHardware(v) && segmented(v))
-                .findFirst().orElse(null);
-        GsoJudge.judgeSwitchingOff("GSO-TCP-13", field, probe, other);
+        GsoJudge.judgeSwitchingOff("GSO-TCP-13", field, corpus().lso(), Layer4Flag.TCP_NO_OPTIONS, field != SwitchField.LSO_V2_IPV6);
     }
 
     // ---------------------------------------------------------------- GSO-TCP-14

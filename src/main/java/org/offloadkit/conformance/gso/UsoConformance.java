@@ -69,16 +69,9 @@ public class UsoConformance {
             GsoJudge.mustFail("GSO-UDP-01", o, "ends in a datagram shorter than the MSS and the DUT does not advertise SubMssFinalSegmentSupported");
             return;
         }
-        int expected = o.expectedFrames().size();
-        List<byte[]> actual = segmentsSent("GSO-UDP-01", o);
-        if (actual.size() != expected) {
-            throw failure("GSO-UDP-01", o, -1, actual.size() + " datagrams on the wire, expected " + expected + " = ceil("
-                    + o.vector().payloadLength() + " / " + o.vector().send().mss() + ")");
-        }
-        eachSegment("GSO-UDP-01", o, "every datagram but the last carries exactly MSS (" + o.vector().send().mss() + ") bytes, the last the rest",
-                (i, n, e, a) -> a.layout().payloadLength() == e.layout().payloadLength() ? null
-                        : a.layout().payloadLength() + " payload bytes, expected " + e.layout().payloadLength());
-        LsoConformance.judgeUserBytes("GSO-UDP-01", o);
+        GsoJudge.judgeCount("GSO-UDP-01", o, "datagrams");
+        GsoJudge.judgePayloadSizes("GSO-UDP-01", o, "datagram");
+        GsoJudge.judgeUserBytes("GSO-UDP-01", o);
     }
 
     // ---------------------------------------------------------------- GSO-UDP-02
@@ -230,10 +223,6 @@ public class UsoConformance {
     @Test(dataProvider = "usoFields")
     @Requirement(value = "GSO-UDP-08", title = "USO over IPv4 and IPv6; what it cannot do it fails, never crashes; dropped once switched off")
     public void required_gsoUdp08_droppedOnceSwitchedOff(SwitchField field) {
-        boolean ipv4 = field == SwitchField.USO_IPV4;
-        GsoVector probe = GsoJudge.probe(corpus().uso(), Layer4Flag.UDP, ipv4);
-        GsoVector other = corpus().uso().stream().filter(v -> v.layout().isIPv4() != ipv4 && inHardware(v) && segmented(v))
-                .findFirst().orElse(null);
-        GsoJudge.judgeSwitchingOff("GSO-UDP-08", field, probe, other);
+        GsoJudge.judgeSwitchingOff("GSO-UDP-08", field, corpus().uso(), Layer4Flag.UDP, field == SwitchField.USO_IPV4);
     }
 }
