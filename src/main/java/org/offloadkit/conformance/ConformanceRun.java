@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.offloadkit.corpus.ChecksumCorpus;
-import org.offloadkit.corpus.GsoCorpusGenerator;
+import org.offloadkit.corpus.GsoCorpus;
 import org.offloadkit.dut.DutRegistry;
 import org.offloadkit.dut.DutRegistry.ResolvedDut;
 import org.offloadkit.framework.AdapterHost;
@@ -132,7 +132,7 @@ public final class ConformanceRun {
         environment.put("Keywords", keywords.toString());
         environment.put("Framework behaviour", "documented (active sets within advertised hardware capabilities)");
         environment.put("Checksum corpus seed", "0x" + Long.toHexString(summary.corpusSeed));
-        environment.put("Segmentation corpus seed", "0x" + Long.toHexString(GsoCorpusGenerator.DEFAULT_SEED));
+        environment.put("Segmentation corpus seed", "0x" + Long.toHexString(GsoCorpus.shippedSeed()));
         environment.put("DUT answer timeout", timeout.toMillis() + " ms");
         environment.put("OffloadKit", version());
         environment.put("Java", System.getProperty("java.version"));

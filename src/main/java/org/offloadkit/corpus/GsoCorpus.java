@@ -62,6 +62,11 @@ public record GsoCorpus(long seed, List<GsoVector> lso, List<GsoVector> uso) {
         return load(Corpora::fromClassPath);
     }
 
+    /** The seed of the corpus shipped in the kit's jar, read from its manifest alone. */
+    public static long shippedSeed() {
+        return Corpora.readJson(Corpora.fromClassPath(LSO_MANIFEST), Manifest.class).seed();
+    }
+
     /** The corpus under a checkout's root. */
     public static GsoCorpus load(Path root) {
         return load(root::resolve);
