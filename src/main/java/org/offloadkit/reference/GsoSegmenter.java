@@ -183,7 +183,7 @@ public final class GsoSegmenter {
     }
 
     /** LSOv2: wraps 0x7FFF to 0x0000 in the half the template's ID is in (spec 2.3 item 6). USO, LSOv1: 16 bits. */
-    static int ipv4Id(Flavor flavor, int firstId, int i) {
+    public static int ipv4Id(Flavor flavor, int firstId, int i) {
         return flavor == Flavor.LSO_V2 ? (firstId & 0x8000) | ((firstId + i) & 0x7FFF) : (firstId + i) & 0xFFFF;
     }
 

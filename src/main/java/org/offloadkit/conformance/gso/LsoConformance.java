@@ -22,6 +22,7 @@ import org.offloadkit.conformance.Verdict;
 import org.offloadkit.corpus.GsoVector;
 import org.offloadkit.packet.Bytes;
 import org.offloadkit.packet.TcpFlags;
+import org.offloadkit.reference.GsoSegmenter;
 import org.offloadkit.reference.Segmentation;
 import org.offloadkit.reference.Segmentation.Reason;
 import org.offloadkit.report.Evidence;
@@ -205,7 +206,7 @@ public class LsoConformance {
         int l3 = o.vector().layout().layer3Offset();
         int first = Bytes.u16(o.vector().frame(), l3 + 4);
         for (int i = 0; i < actual.size(); i++) {
-            if (actual.get(i).length < l3 + 6 || Bytes.u16(actual.get(i), l3 + 4) != ((first & 0x8000) | ((first + i) & 0x7FFF))) {
+            if (actual.get(i).length < l3 + 6 || Bytes.u16(actual.get(i), l3 + 4) != GsoSegmenter.ipv4Id(Flavor.LSO_V2, first, i)) {
                 return false;
             }
         }
