@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 
 import org.offloadkit.corpus.ChecksumCorpus;
 import org.offloadkit.corpus.ChecksumCorpusGenerator;
+import org.offloadkit.corpus.GsoCorpus;
+import org.offloadkit.corpus.GsoCorpusGenerator;
 import org.offloadkit.corpus.RscCorpus;
 import org.offloadkit.corpus.RscCorpusGenerator;
 
@@ -19,11 +21,8 @@ final class CorpusCommand implements Callable<Integer> {
             description = "Folder that holds pcaps/ and fixtures/ (default: the current folder).")
     Path root;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed for the checksum corpus's generator (default: its own).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for the generators (default: each corpus's own).")
     Long seed;
-
-    @Option(names = "--rsc-seed", paramLabel = "N", description = "Seed for the coalescing corpus's generator (default: its own).")
-    Long rscSeed;
 
     @Override
     public Integer call() {
@@ -32,7 +31,12 @@ final class CorpusCommand implements Callable<Integer> {
         corpus.write(root);
         System.out.printf("checksum corpus (seed 0x%x): %d transmit and %d receive vectors under %s%n",
                 s, corpus.tx().size(), corpus.rx().size(), root.toAbsolutePath().normalize());
-        long r = rscSeed == null ? RscCorpusGenerator.DEFAULT_SEED : rscSeed;
+        long gsoSeed = seed == null ? GsoCorpusGenerator.DEFAULT_SEED : seed;
+        GsoCorpus gso = GsoCorpusGenerator.generate(gsoSeed);
+        gso.write(root);
+        System.out.printf("segmentation corpus (seed 0x%x): %d LSO and %d USO sends under %s%n",
+                gsoSeed, gso.lso().size(), gso.uso().size(), root.toAbsolutePath().normalize());
+        long r = seed == null ? RscCorpusGenerator.DEFAULT_SEED : seed;
         RscCorpus rsc = RscCorpusGenerator.generate(r);
         rsc.write(root);
         System.out.printf("coalescing corpus (seed 0x%x): %d cases under %s%n", r, rsc.cases().size(),

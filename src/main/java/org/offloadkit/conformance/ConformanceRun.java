@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.offloadkit.corpus.ChecksumCorpus;
+import org.offloadkit.corpus.GsoCorpus;
 import org.offloadkit.corpus.RscCorpus;
 import org.offloadkit.dut.DutRegistry;
 import org.offloadkit.dut.DutRegistry.ResolvedDut;
@@ -135,6 +136,7 @@ public final class ConformanceRun {
         environment.put("Checksum corpus seed", "0x" + Long.toHexString(summary.corpusSeed));
         environment.put("Coalescing corpus seed", "0x" + Long.toHexString(RscCorpus.shippedSeed()));
         environment.put("Coalescing rules", RscProfile.NDIS + " (docs/rsc-profiles.md: the kit's choices where the spec is open)");
+        environment.put("Segmentation corpus seed", "0x" + Long.toHexString(GsoCorpus.shippedSeed()));
         environment.put("DUT answer timeout", timeout.toMillis() + " ms");
         environment.put("OffloadKit", version());
         environment.put("Java", System.getProperty("java.version"));

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.offloadkit.corpus.GsoVector;
 import org.offloadkit.corpus.RscCase;
 import org.offloadkit.corpus.RxChecksumVector;
 import org.offloadkit.corpus.TxChecksumVector;
@@ -13,12 +15,18 @@ import org.offloadkit.dut.DeviceUnderTest;
 import org.offloadkit.dut.DutRegistry.ResolvedDut;
 import org.offloadkit.framework.AdapterHost;
 import org.offloadkit.framework.DutFault;
+import org.offloadkit.framework.GsoTransmission;
 import org.offloadkit.framework.Keywords;
 import org.offloadkit.framework.Reception;
 import org.offloadkit.framework.Transmission;
+import org.offloadkit.reference.GsoSegmenter;
+import org.offloadkit.reference.Segmentation;
+import org.offloadkit.spec.GsoCapabilities;
 import org.offloadkit.spec.NdisStatus;
 import org.offloadkit.spec.OffloadParameters;
 import org.offloadkit.spec.RxIndication;
+import org.offloadkit.spec.TxChecksum;
+import org.offloadkit.spec.TxCounters;
 import org.offloadkit.spec.TxResult;
 
 /**
@@ -33,6 +41,8 @@ public final class DutSession implements AutoCloseable {
     private final Map<String, TxObservation> transmitted = new ConcurrentHashMap<>();
     private final Map<String, RxObservation> received = new ConcurrentHashMap<>();
     private final Map<String, RxBatchesObservation> coalesced = new ConcurrentHashMap<>();
+    private final Map<String, GsoObservation> segmented = new ConcurrentHashMap<>();
+    private final Map<String, Segmentation> expectedSegments = new ConcurrentHashMap<>();
 
     private DutSession(ResolvedDut dut, AdapterHost host, DeviceUnderTest device, DutFault startFault) {
         this.dut = dut;
@@ -86,6 +96,39 @@ public final class DutSession implements AutoCloseable {
         } catch (DutFault fault) {
             return new TxObservation(vector, transmission, null, fault);
         }
+    }
+
+    /** The large send under the switches at start, observed once. */
+    public GsoObservation transmit(GsoVector vector) {
+        return segmented.computeIfAbsent(vector.id(), id -> transmitNow(vector));
+    }
+
+    /** The large send now, under whatever the switches are at the moment; the DUT's counters read around it. */
+    public GsoObservation transmitNow(GsoVector vector) {
+        GsoTransmission transmission = null;
+        try {
+            Optional<TxCounters> before = host().transmitCounters();
+            transmission = host().transmit(vector.frame(), vector.layout(), TxChecksum.PASSTHROUGH, vector.send());
+            TxResult result = transmission.await();
+            Optional<TxCounters> counted = before.flatMap(b -> host().transmitCounters().map(after -> after.minus(b)));
+            return new GsoObservation(vector, transmission, result, counted, null, expected(vector));
+        } catch (DutFault fault) {
+            return new GsoObservation(vector, transmission, null, Optional.empty(), fault, expected(vector));
+        }
+    }
+
+    /**
+     * What a correct NIC puts on the wire for the send where the framework routes it: within the DUT's own
+     * advertised limits on its hardware, without limits after the framework's software segmentation.
+     */
+    public Segmentation expected(GsoVector vector) {
+        return expectedSegments.computeIfAbsent(vector.id(), id -> {
+            GsoCapabilities gso = host().advertisement().gso();
+            boolean hardware = gso != null && !host().gsoRoute(vector.layout(), vector.send()).software();
+            GsoSegmenter.Limits limits = hardware ? GsoSegmenter.Limits.of(gso.shapes(), gso.subMssFinalSegmentSupported())
+                    : GsoSegmenter.Limits.UNCHECKED;
+            return GsoSegmenter.segment(vector.frame(), vector.send(), limits, GsoSegmenter.Checksums.FINISHED);
+        });
     }
 
     /** The vector received under the default active set, observed once. */

@@ -30,10 +30,15 @@ public final class Verdict {
     }
 
     public static void attachFrames(byte[] input, byte[] expected, byte[] actual, String heading) {
+        attachFrames(input, List.of(expected), List.of(actual), heading, FrameDiff.table(expected, actual));
+    }
+
+    /** A packet that became several frames (a large send's segments), with the decoded diff of the one in question. */
+    public static void attachFrames(byte[] input, List<byte[]> expected, List<byte[]> actual, String heading, String table) {
         Evidence.frames("input", List.of(input));
-        Evidence.frames("expected", List.of(expected));
-        Evidence.frames("actual", List.of(actual));
-        Evidence.text("diff", heading + "\n\n" + FrameDiff.table(expected, actual));
+        Evidence.frames("expected", expected);
+        Evidence.frames("actual", actual);
+        Evidence.text("diff", heading + "\n\n" + table);
     }
 
     public static void attachInput(byte[] input) {

@@ -6,7 +6,6 @@ import static org.offloadkit.spec.TxChecksumAction.REQUIRED;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 import org.offloadkit.packet.Bytes;
@@ -40,7 +39,7 @@ public final class ChecksumCorpusGenerator {
 
     private record Shape(String name, Consumer<FrameBuilder> apply) {}
 
-    private final SplittableRandom random;
+    private final CorpusRandom random;
     private final byte[] macA;
     private final byte[] macB;
     private final byte[] ipv4A;
@@ -57,14 +56,14 @@ public final class ChecksumCorpusGenerator {
     private final List<RxChecksumVector> rx = new ArrayList<>();
 
     private ChecksumCorpusGenerator(long seed) {
-        random = new SplittableRandom(seed);
-        macA = mac();
-        macB = mac();
-        ipv4A = new byte[] {10, (byte) random.nextInt(256), (byte) random.nextInt(256), (byte) (1 + random.nextInt(254))};
-        ipv4B = new byte[] {(byte) 192, 0, 2, (byte) (1 + random.nextInt(254))};
-        ipv6A = ipv6();
-        ipv6B = ipv6();
-        homeAddress = ipv6();
+        random = new CorpusRandom(seed);
+        macA = random.mac();
+        macB = random.mac();
+        ipv4A = random.privateIpv4();
+        ipv4B = random.documentationIpv4();
+        ipv6A = random.documentationIpv6();
+        ipv6B = random.documentationIpv6();
+        homeAddress = random.documentationIpv6();
         links = List.of(
                 new Shape("eth", b -> {}),
                 new Shape("vlan", b -> b.vlan(0x8100, 100)),
@@ -74,7 +73,7 @@ public final class ChecksumCorpusGenerator {
                 new Shape("ipv4-ra", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(65536))
                         .ipv4Options(new byte[] {(byte) 0x94, 4, 0, 0})),
                 new Shape("ipv4-rr", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(65536))
-                        .ipv4Options(recordRoute())));
+                        .ipv4Options(CorpusRandom.recordRoute())));
         sourceRoutes = List.of(
                 new Shape("ipv4-lsrr", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(65536)).ipv4Options(sourceRoute(0x83))),
                 new Shape("ipv4-ssrr", b -> b.ipv4(ipv4A, ipv4B).ipId(random.nextInt(65536)).ipv4Options(sourceRoute(0x89))));
@@ -87,8 +86,8 @@ public final class ChecksumCorpusGenerator {
                 new Shape("ipv6-chain", b -> b.ipv6(ipv6A, ipv6B).extension(Ipv6Extension.hopByHop(8))
                         .extension(Ipv6Extension.destinationOptions(24)).extension(Ipv6Extension.routingType2(homeAddress))));
         transports = List.of(
-                new Shape("tcp", b -> tcp(b)),
-                new Shape("tcp-ts", b -> tcp(b).tcpOptions(timestamps())),
+                new Shape("tcp", b -> random.tcp(b)),
+                new Shape("tcp-ts", b -> random.tcp(b).tcpOptions(random.timestamps())),
                 new Shape("udp", b -> b.udp(1024 + random.nextInt(60000), 1024 + random.nextInt(60000))));
     }
 
@@ -209,11 +208,11 @@ public final class ChecksumCorpusGenerator {
         FrameLayout layout = FrameParser.parse(frame).layout();
         List<String> tags = new ArrayList<>();
         if (badLayer3) {
-            Seeded.corrupt(frame, layout.ipv4ChecksumOffset());
+            Corrupt.checksum(frame, layout.ipv4ChecksumOffset());
             tags.add(TxChecksumVector.BAD_PASSTHROUGH_LAYER3);
         }
         if (badLayer4) {
-            Seeded.corrupt(frame, layout.transportChecksumOffset());
+            Corrupt.checksum(frame, layout.transportChecksumOffset());
             tags.add(TxChecksumVector.BAD_PASSTHROUGH_LAYER4);
         }
         addTx(name(link, network, transport) + "-raw-socket-bad-checksum", frame, request, false, Set.copyOf(tags));
@@ -249,7 +248,7 @@ public final class ChecksumCorpusGenerator {
         for (Shape network : ipv4Networks) {
             for (Shape transport : List.of(transports.get(0), transports.get(2))) {
                 byte[] frame = frame(eth, network, transport, randomPayload());
-                Seeded.corrupt(frame, FrameParser.parse(frame).layout().ipv4ChecksumOffset());
+                Corrupt.checksum(frame, FrameParser.parse(frame).layout().ipv4ChecksumOffset());
                 addRx(name(eth, network, transport) + "-bad-ip-checksum", frame,
                         new RxChecksum(RxChecksumEvaluation.INVALID, RxChecksumEvaluation.VALID), Set.of());
             }
@@ -257,7 +256,7 @@ public final class ChecksumCorpusGenerator {
         for (Shape network : concat(ipv4Networks, ipv6Networks)) {
             for (Shape transport : List.of(transports.get(1), transports.get(2))) {
                 byte[] frame = frame(eth, network, transport, nonEmptyPayload());
-                Seeded.corrupt(frame, FrameParser.parse(frame).layout().transportChecksumOffset());
+                Corrupt.checksum(frame, FrameParser.parse(frame).layout().transportChecksumOffset());
                 addRx(name(eth, network, transport) + "-bad-l4-checksum", frame, badLayer4(frame), Set.of());
             }
         }
@@ -271,8 +270,8 @@ public final class ChecksumCorpusGenerator {
         }
         byte[] bothBad = frame(eth, ipv4Networks.get(0), transports.get(0), nonEmptyPayload());
         FrameLayout bothLayout = FrameParser.parse(bothBad).layout();
-        Seeded.corrupt(bothBad, bothLayout.ipv4ChecksumOffset());
-        Seeded.corrupt(bothBad, bothLayout.transportChecksumOffset());
+        Corrupt.checksum(bothBad, bothLayout.ipv4ChecksumOffset());
+        Corrupt.checksum(bothBad, bothLayout.transportChecksumOffset());
         addRx("eth-ipv4-tcp-bad-ip-and-tcp-checksums", bothBad,
                 new RxChecksum(RxChecksumEvaluation.INVALID, RxChecksumEvaluation.INVALID), Set.of());
         udpChecksumEdges();
@@ -337,18 +336,18 @@ public final class ChecksumCorpusGenerator {
                 .tcp(40000, 80).payload(evenPayload()).build();
         addRx("eth-ipv4-first-fragment-tcp", first, new RxChecksum(RxChecksumEvaluation.VALID, RxChecksumEvaluation.NOT_CHECKED), Set.of());
         byte[] middle = base(eth).ipv4(ipv4A, ipv4B).ipId(random.nextInt(65536)).fragment(false, true, 185)
-                .protocol(FrameLayout.PROTOCOL_TCP).payload(bytes(64)).build();
+                .protocol(FrameLayout.PROTOCOL_TCP).payload(random.bytes(64)).build();
         addRx("eth-ipv4-middle-fragment", middle, new RxChecksum(RxChecksumEvaluation.VALID, RxChecksumEvaluation.NOT_CHECKED), Set.of());
         byte[] last = base(eth).ipv4(ipv4A, ipv4B).ipId(random.nextInt(65536)).fragment(false, false, 370)
-                .protocol(FrameLayout.PROTOCOL_UDP).payload(bytes(37)).build();
+                .protocol(FrameLayout.PROTOCOL_UDP).payload(random.bytes(37)).build();
         addRx("eth-ipv4-last-fragment", last, new RxChecksum(RxChecksumEvaluation.VALID, RxChecksumEvaluation.NOT_CHECKED), Set.of());
         byte[] v6 = base(eth).ipv6(ipv6A, ipv6B).extension(Ipv6Extension.fragment(0, true, random.nextInt()))
-                .udp(5000, 5001).payload(bytes(48)).build();
+                .udp(5000, 5001).payload(random.bytes(48)).build();
         addRx("eth-ipv6-first-fragment-udp", v6, RxChecksum.NOT_CHECKED, Set.of());
         byte[] icmp = icmpEcho(base(links.get(1)).ipv4(ipv4A, ipv4B).protocol(1));
         addRx("vlan-ipv4-icmp-echo", icmp, new RxChecksum(RxChecksumEvaluation.VALID, RxChecksumEvaluation.NOT_CHECKED), Set.of());
         byte[] icmpBadIp = icmpEcho(base(eth).ipv4(ipv4A, ipv4B).protocol(1));
-        Seeded.corrupt(icmpBadIp, FrameParser.parse(icmpBadIp).layout().ipv4ChecksumOffset());
+        Corrupt.checksum(icmpBadIp, FrameParser.parse(icmpBadIp).layout().ipv4ChecksumOffset());
         addRx("eth-ipv4-icmp-echo-bad-ip-checksum", icmpBadIp,
                 new RxChecksum(RxChecksumEvaluation.INVALID, RxChecksumEvaluation.NOT_CHECKED), Set.of());
         byte[] icmp6 = icmpEcho(base(eth).ipv6(ipv6A, ipv6B).protocol(58));
@@ -386,22 +385,6 @@ public final class ChecksumCorpusGenerator {
         return b.payload(payload).build();
     }
 
-    private FrameBuilder tcp(FrameBuilder b) {
-        return b.tcp(1024 + random.nextInt(60000), 443).seq(random.nextLong()).ack(random.nextLong())
-                .flags(0x18).window(random.nextInt(1, 65536));
-    }
-
-    private byte[] timestamps() {
-        byte[] o = new byte[12];
-        o[0] = 1;
-        o[1] = 1;
-        o[2] = 8;
-        o[3] = 10;
-        Bytes.put32(o, 4, random.nextLong() & 0xFFFFFFFFL);
-        Bytes.put32(o, 8, random.nextLong() & 0xFFFFFFFFL);
-        return o;
-    }
-
     /** A loose (0x83) or strict (0x89) source route with two hops to go; the last is the final destination. */
     private byte[] sourceRoute(int type) {
         byte[] o = new byte[11];
@@ -416,15 +399,6 @@ public final class ChecksumCorpusGenerator {
         o[8] = 51;
         o[9] = 100;
         o[10] = (byte) (1 + random.nextInt(254));
-        return o;
-    }
-
-    /** Record Route with room for nine addresses: the largest IPv4 header (60 bytes). */
-    private static byte[] recordRoute() {
-        byte[] o = new byte[40];
-        o[0] = 7;
-        o[1] = 39;
-        o[2] = 4;
         return o;
     }
 
@@ -443,7 +417,7 @@ public final class ChecksumCorpusGenerator {
     }
 
     private byte[] icmpEcho(FrameBuilder b) {
-        byte[] message = bytes(40);
+        byte[] message = random.bytes(40);
         message[0] = 8;
         message[1] = 0;
         message[2] = 0;
@@ -493,26 +467,15 @@ public final class ChecksumCorpusGenerator {
     }
 
     private byte[] randomPayload() {
-        return bytes(PAYLOAD_SIZES[random.nextInt(PAYLOAD_SIZES.length)]);
+        return random.bytes(PAYLOAD_SIZES[random.nextInt(PAYLOAD_SIZES.length)]);
     }
 
     private byte[] nonEmptyPayload() {
-        return bytes(1 + random.nextInt(700));
+        return random.bytes(1 + random.nextInt(700));
     }
 
     private byte[] evenPayload() {
-        return bytes(2 * (1 + random.nextInt(300)));
+        return random.bytes(2 * (1 + random.nextInt(300)));
     }
 
-    private byte[] bytes(int n) {
-        return Seeded.bytes(random, n);
-    }
-
-    private byte[] mac() {
-        return Seeded.mac(random);
-    }
-
-    private byte[] ipv6() {
-        return Seeded.ipv6(random);
-    }
 }

@@ -3,7 +3,6 @@ package org.offloadkit.corpus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.offloadkit.packet.Bytes;
 import org.offloadkit.packet.FrameBuilder;
@@ -35,7 +34,7 @@ public final class RscCorpusGenerator {
     private static final String ALWAYS_13 = "RSC-13";
     private static final String ALWAYS_18 = "RSC-18";
 
-    private final SplittableRandom random;
+    private final CorpusRandom random;
     private final byte[] macA;
     private final byte[] macB;
     private final byte[] ipv4A;
@@ -46,13 +45,13 @@ public final class RscCorpusGenerator {
     private int connections;
 
     private RscCorpusGenerator(long seed) {
-        random = new SplittableRandom(seed);
-        macA = Seeded.mac(random);
-        macB = Seeded.mac(random);
-        ipv4A = new byte[] {10, (byte) random.nextInt(256), (byte) random.nextInt(256), (byte) (1 + random.nextInt(254))};
-        ipv4B = new byte[] {(byte) 192, 0, 2, (byte) (1 + random.nextInt(254))};
-        ipv6A = Seeded.ipv6(random);
-        ipv6B = Seeded.ipv6(random);
+        random = new CorpusRandom(seed);
+        macA = random.mac();
+        macB = random.mac();
+        ipv4A = random.privateIpv4();
+        ipv4B = random.documentationIpv4();
+        ipv6A = random.documentationIpv6();
+        ipv6B = random.documentationIpv6();
     }
 
     public static RscCorpus generate(long seed) {
@@ -96,7 +95,7 @@ public final class RscCorpusGenerator {
         add("retransmission", "Two segments come again, then new data: the repeat starts a unit and the new data follows it",
                 units("0-1", "2-4"), reqs("RSC-04"), again);
         Segments tcp = v4();
-        byte[] udp = FrameBuilder.ethernet(macB, macA).ipv4(ipv4A, ipv4B).udp(tcp.port + 1000, 53).payload(Seeded.bytes(random, 64)).build();
+        byte[] udp = FrameBuilder.ethernet(macB, macA).ipv4(ipv4A, ipv4B).udp(tcp.port + 1000, 53).payload(random.bytes(64)).build();
         add("other-traffic-between", "A UDP datagram arrives amid a TCP flow: it is another flow and ends nothing",
                 units("0,2,3", "1"), reqs("RSC-04"), tcp.run(1, MSS4), List.of(udp), tcp.run(2, MSS4));
         Segments[] flows = {v4(), v6(), v4(), v6()};
@@ -153,7 +152,7 @@ public final class RscCorpusGenerator {
         Segments s = v4();
         List<byte[]> badIp = new ArrayList<>(s.run(1, MSS4));
         byte[] corrupt = s.one(MSS4, TcpFlags.ACK);
-        Seeded.corrupt(corrupt, FrameParser.parse(corrupt).layout().ipv4ChecksumOffset());
+        Corrupt.checksum(corrupt, FrameParser.parse(corrupt).layout().ipv4ChecksumOffset());
         badIp.add(corrupt);
         badIp.addAll(s.run(2, MSS4));
         add("bad-ip-checksum", "An IPv4 header checksum that fails (exception 2): indicated alone, the next starts anew",
@@ -161,7 +160,7 @@ public final class RscCorpusGenerator {
         for (Segments t : List.of(v4(), v6())) {
             List<byte[]> badTcp = new ArrayList<>(t.run(2, t.mss));
             byte[] bad = t.one(t.mss, TcpFlags.ACK);
-            Seeded.corrupt(bad, FrameParser.parse(bad).layout().transportChecksumOffset());
+            Corrupt.checksum(bad, FrameParser.parse(bad).layout().transportChecksumOffset());
             badTcp.add(bad);
             badTcp.addAll(t.run(2, t.mss));
             add("bad-tcp-checksum-" + t.version(), "A TCP checksum that fails (exception 2): indicated alone",

@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.offloadkit.packet.FrameLayout;
+import org.offloadkit.packet.FrameParser;
+import org.offloadkit.reference.GsoSegmenter;
+import org.offloadkit.reference.Segmentation;
 import org.offloadkit.reference.TxChecksumEngine;
 import org.offloadkit.spec.ChecksumSwitches;
 import org.offloadkit.spec.Datapath;
@@ -21,6 +24,7 @@ import org.offloadkit.spec.GsoOffload;
 import org.offloadkit.spec.GsoRequest;
 import org.offloadkit.spec.GsoShapes;
 import org.offloadkit.spec.GsoTarget;
+import org.offloadkit.spec.LargeSend;
 import org.offloadkit.spec.RscCapabilities;
 import org.offloadkit.spec.RscOffload;
 import org.offloadkit.spec.RscTarget;
@@ -34,6 +38,7 @@ import org.offloadkit.spec.TxChecksum;
 import org.offloadkit.spec.TxChecksumCapabilities;
 import org.offloadkit.spec.TxChecksumOffload;
 import org.offloadkit.spec.TxChecksumShapes;
+import org.offloadkit.spec.TxCounters;
 import org.offloadkit.spec.TxPacket;
 import org.offloadkit.spec.TxResult;
 
@@ -157,6 +162,16 @@ public final class AdapterHost implements AutoCloseable {
         return gsoSets.active(gsoSwitches);
     }
 
+    /** The large sends the stack has switched on; the framework drops the others (GSO-TCP-13). */
+    public Set<GsoTarget> gsoSwitches() {
+        return gsoSwitches;
+    }
+
+    /** Where the framework sends a large send's segmentation, without sending it. */
+    public GsoRoute gsoRoute(FrameLayout layout, LargeSend send) {
+        return GsoRoute.of(layout, send.gso(), gsoSets.hardware());
+    }
+
     public RscCapabilitySets rscSets() {
         return rscSets;
     }
@@ -189,12 +204,57 @@ public final class AdapterHost implements AutoCloseable {
      * then sees Passthrough) and hands the rest to the driver's transmit queue.
      */
     public Transmission transmit(byte[] frame, FrameLayout layout, TxChecksum request) {
-        return transmit(frame, layout, request, GsoRequest.NONE);
+        checkStarted();
+        return handToDriver(frame, layout, request, GsoRequest.NONE);
     }
 
-    /** The stack sends a packet with a segmentation request as well. */
-    public Transmission transmit(byte[] frame, FrameLayout layout, TxChecksum request, GsoRequest gso) {
+    /**
+     * The stack sends a large send (LSOv1, LSOv2 or USO). The framework drops it when the stack has switched
+     * that offload off (GSO-TCP-13, spec 2.4 item 8); segments it in software when the hardware cannot (spec
+     * 5.8(a)), handing the driver each segment with Mss 0 and a re-derived checksum request, which then takes
+     * the checksum route like any packet (GSO-FB-01, GSO-FB-02); and otherwise hands it over whole with its
+     * ms_packet_gso.
+     */
+    public GsoTransmission transmit(byte[] frame, FrameLayout layout, TxChecksum request, LargeSend send) {
         checkStarted();
+        GsoRoute route = gsoRoute(layout, send);
+        if (send.mss() != 0 && (layout.isIPv4() || layout.isIPv6())) {
+            GsoTarget target = GsoTarget.of(send.flavor().isLso(), layout.isIPv4());
+            if (!gsoSwitches.contains(target)) {
+                return GsoTransmission.dropped(frame, layout, send, route, "dropped by the framework: the stack has switched "
+                        + target + " off");
+            }
+        }
+        if (!route.software()) {
+            return new GsoTransmission(frame, layout, send, route, List.of(handToDriver(frame, layout, request, send.gso())), null);
+        }
+        Segmentation segmentation = GsoSegmenter.segment(frame, send, GsoSegmenter.Limits.UNCHECKED, GsoSegmenter.Checksums.SEEDED);
+        if (!(segmentation instanceof Segmentation.Segments segments)) {
+            return GsoTransmission.dropped(frame, layout, send, route, "dropped by the framework: its software segmentation failed: "
+                    + segmentation);
+        }
+        List<Transmission> packets = new ArrayList<>(segments.frames().size());
+        for (byte[] segment : segments.frames()) {
+            FrameLayout segmentLayout = FrameParser.parse(segment).layout();
+            packets.add(handToDriver(segment, segmentLayout, GsoRoute.segmentChecksum(segment, segmentLayout), GsoRequest.NONE));
+        }
+        return new GsoTransmission(frame, layout, send, route, packets, null);
+    }
+
+    /**
+     * OID_GEN_STATISTICS: the transmit counters the driver keeps, asked on the driver thread; empty when it
+     * keeps none.
+     */
+    public Optional<TxCounters> transmitCounters() {
+        checkStarted();
+        Pending<Optional<TxCounters>> counters = new Pending<>("transmit counters", timeout);
+        Datapath queue = datapath;
+        callDriver("transmit counters", counters, () -> counters.reply().send(queue.transmitCounters()));
+        return counters.await();
+    }
+
+    /** Computes in software the checksums the hardware cannot and hands the packet to the driver's transmit queue. */
+    private Transmission handToDriver(byte[] frame, FrameLayout layout, TxChecksum request, GsoRequest gso) {
         ChecksumRoute route = route(layout, request);
         byte[] handed = frame.clone();
         TxChecksum handedRequest = request;

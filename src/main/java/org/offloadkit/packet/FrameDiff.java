@@ -3,6 +3,7 @@ package org.offloadkit.packet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Field-by-field comparison of an actual frame with the expected one. */
 public final class FrameDiff {
@@ -25,17 +26,21 @@ public final class FrameDiff {
 
     /** The first field, in wire order, that differs; keys in {@code ignored} are left out. */
     public static Optional<Difference> first(byte[] expected, byte[] actual, Set<String> ignored) {
-        for (Field field : FrameFields.decode(expected)) {
-            if (ignored.contains(field.key())) {
-                continue;
+        return firstField(expected, actual, field -> !ignored.contains(field.key())).or(() -> {
+            if (actual.length == expected.length) {
+                return Optional.empty();
             }
-            if (!field.fitsIn(actual) || !field.sameIn(expected, actual)) {
-                return Optional.of(new Difference(field, field.valueIn(expected), field.valueIn(actual)));
-            }
-        }
-        if (actual.length != expected.length) {
             Field frame = new Field("frame.len", "frame length", 0, 0, Field.Format.DECIMAL);
             return Optional.of(new Difference(frame, Integer.toString(expected.length), Integer.toString(actual.length)));
+        });
+    }
+
+    /** The first field, in wire order, among those {@code judged} takes, that differs; the frames' lengths are not compared. */
+    public static Optional<Difference> firstField(byte[] expected, byte[] actual, Predicate<Field> judged) {
+        for (Field field : FrameFields.decode(expected)) {
+            if (judged.test(field) && (!field.fitsIn(actual) || !field.sameIn(expected, actual))) {
+                return Optional.of(new Difference(field, field.valueIn(expected), field.valueIn(actual)));
+            }
         }
         return Optional.empty();
     }

@@ -25,6 +25,21 @@ public final class FrameParser {
      * result; a {@code length} outside the array is the caller's mistake and throws.
      */
     public static ParseResult parse(byte[] frame, int length) {
+        return parse(frame, length, false);
+    }
+
+    /**
+     * Parses a large send's template (spec 2.2). The stack leaves the datagram's length to the buffer:
+     * LSOv2 sets the IPv4 Total Length to 0, and USO (and LSOv2 over IPv6) may leave the IPv6 Payload Length
+     * and the UDP Length as they please. So those three fields are not read here and the datagram runs to
+     * the end of the frame; every other length (IHL, extension headers, TCP Data Offset) is checked as
+     * {@link #parse(byte[])} checks it. An LSOv1 template carries its full length and parses strictly.
+     */
+    public static ParseResult parseLargeSend(byte[] frame) {
+        return parse(frame, frame.length, true);
+    }
+
+    private static ParseResult parse(byte[] frame, int length, boolean lengthFromFrame) {
         if (length < 0 || length > frame.length) {
             throw new IndexOutOfBoundsException("length " + length + " of a " + frame.length + "-byte array");
         }
@@ -46,8 +61,8 @@ public final class FrameParser {
             return new Malformed(Malformation.EXCEEDS_PACKET_LAYOUT, 0, tags + " VLAN tags, layer 2 " + offset + " bytes");
         }
         return switch (etherType) {
-            case 0x0800 -> ipv4(frame, length, offset, tags);
-            case 0x86DD -> ipv6(frame, length, offset, tags);
+            case 0x0800 -> ipv4(frame, length, offset, tags, lengthFromFrame);
+            case 0x86DD -> ipv6(frame, length, offset, tags, lengthFromFrame);
             default -> new FrameLayout(Layer2Type.ETHERNET, offset, Layer3Type.UNSPECIFIED, 0,
                     Layer4Type.UNSPECIFIED, 0, tags, -1, length, -1);
         };
@@ -57,7 +72,7 @@ public final class FrameParser {
         return etherType == 0x8100 || etherType == 0x88A8 || etherType == 0x9100;
     }
 
-    private static ParseResult ipv4(byte[] f, int length, int o, int tags) {
+    private static ParseResult ipv4(byte[] f, int length, int o, int tags, boolean lengthFromFrame) {
         if (length - o < 20) {
             return new Malformed(Malformation.TRUNCATED_IPV4_HEADER, o, (length - o) + " bytes left");
         }
@@ -73,7 +88,7 @@ public final class FrameParser {
         if (o + headerLength > length) {
             return new Malformed(Malformation.TRUNCATED_IPV4_HEADER, o, "IHL " + ihl + ", " + (length - o) + " bytes left");
         }
-        int totalLength = u16(f, o + 2);
+        int totalLength = lengthFromFrame ? length - o : u16(f, o + 2);
         if (totalLength < headerLength) {
             return new Malformed(Malformation.IPV4_TOTAL_LENGTH_BELOW_HEADER, o + 2,
                     "Total Length " + totalLength + ", header " + headerLength);
@@ -87,7 +102,7 @@ public final class FrameParser {
         int fragmentOffset = u16(f, o + 6) & 0x1FFF;
         int protocol = u8(f, o + 9);
         return transport(f, o, tags, type, headerLength, protocol, moreFragments || fragmentOffset != 0,
-                o + totalLength, sourceRouteFinalDestination(f, o, headerLength));
+                o + totalLength, sourceRouteFinalDestination(f, o, headerLength), lengthFromFrame);
     }
 
     /**
@@ -120,7 +135,7 @@ public final class FrameParser {
         return o + 16;
     }
 
-    private static ParseResult ipv6(byte[] f, int length, int o, int tags) {
+    private static ParseResult ipv6(byte[] f, int length, int o, int tags, boolean lengthFromFrame) {
         if (length - o < 40) {
             return new Malformed(Malformation.TRUNCATED_IPV6_HEADER, o, (length - o) + " bytes left");
         }
@@ -128,7 +143,7 @@ public final class FrameParser {
         if (version != 6) {
             return new Malformed(Malformation.IP_VERSION_MISMATCH, o, "version " + version + " under EtherType 0x86DD");
         }
-        int payloadLength = u16(f, o + 4);
+        int payloadLength = lengthFromFrame ? length - o - 40 : u16(f, o + 4);
         int end = o + 40 + payloadLength;
         if (end > length) {
             return new Malformed(Malformation.IPV6_PAYLOAD_LENGTH_BEYOND_FRAME, o + 4,
@@ -165,7 +180,7 @@ public final class FrameParser {
             return new Malformed(Malformation.EXCEEDS_PACKET_LAYOUT, o, "layer 3 " + layer3Length + " bytes");
         }
         Layer3Type type = layer3Length == 40 ? Layer3Type.IPV6_NO_EXTENSIONS : Layer3Type.IPV6_WITH_EXTENSIONS;
-        return transport(f, o, tags, type, layer3Length, next, fragment, end, destination);
+        return transport(f, o, tags, type, layer3Length, next, fragment, end, destination, lengthFromFrame);
     }
 
     private static boolean isExtensionHeader(int next) {
@@ -194,7 +209,7 @@ public final class FrameParser {
     }
 
     private static ParseResult transport(byte[] f, int o, int tags, Layer3Type type, int layer3Length,
-                                         int protocol, boolean fragment, int end, int destination) {
+                                         int protocol, boolean fragment, int end, int destination, boolean lengthFromFrame) {
         int p = o + layer3Length;
         int available = end - p;
         if (fragment) {
@@ -222,7 +237,7 @@ public final class FrameParser {
                     return new Malformed(Malformation.TRUNCATED_UDP_HEADER, p, available + " bytes left");
                 }
                 int udpLength = u16(f, p + 4);
-                if (udpLength != available) {
+                if (udpLength != available && !lengthFromFrame) {
                     return new Malformed(Malformation.UDP_LENGTH_MISMATCH, p + 4,
                             "UDP Length " + udpLength + ", IP says " + available);
                 }

@@ -25,4 +25,9 @@ public enum GsoTarget {
     public boolean isIPv4() {
         return this == LSO_IPV4 || this == USO_IPV4;
     }
+
+    /** The target a large send of this kind and IP version falls under. */
+    public static GsoTarget of(boolean lso, boolean ipv4) {
+        return lso ? (ipv4 ? LSO_IPV4 : LSO_IPV6) : (ipv4 ? USO_IPV4 : USO_IPV6);
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.offloadkit.packet.FrameLayout;
+import org.offloadkit.spec.LargeSend;
 import org.offloadkit.spec.RxChecksum;
 import org.offloadkit.spec.TxChecksum;
 import org.offloadkit.testing.ProjectDir;
@@ -39,10 +40,10 @@ public class CorpusRegenerationTest {
 
     @DataProvider
     public static Object[][] corpusFiles() {
-        Stream<String> checksum = Stream.of(ChecksumCorpus.TX_PCAP, ChecksumCorpus.RX_PCAP, ChecksumCorpus.TX_MANIFEST,
-                ChecksumCorpus.RX_MANIFEST);
+        Stream<String> single = Stream.of(ChecksumCorpus.TX_PCAP, ChecksumCorpus.RX_PCAP, ChecksumCorpus.TX_MANIFEST,
+                ChecksumCorpus.RX_MANIFEST, GsoCorpus.LSO_PCAP, GsoCorpus.USO_PCAP, GsoCorpus.LSO_MANIFEST, GsoCorpus.USO_MANIFEST);
         Stream<String> rsc = Stream.concat(Stream.of(RscCorpus.MANIFEST), RscCorpus.generate().cases().stream().map(RscCorpus::pcapOf));
-        return Stream.concat(checksum, rsc).map(file -> new Object[] {file}).toArray(Object[][]::new);
+        return Stream.concat(single, rsc).map(file -> new Object[] {file}).toArray(Object[][]::new);
     }
 
     @Test
@@ -72,7 +73,7 @@ public class CorpusRegenerationTest {
 
     @DataProvider
     public static Object[][] manifests() {
-        return Stream.of(ChecksumCorpus.TX_MANIFEST, ChecksumCorpus.RX_MANIFEST)
+        return Stream.of(ChecksumCorpus.TX_MANIFEST, ChecksumCorpus.RX_MANIFEST, GsoCorpus.LSO_MANIFEST, GsoCorpus.USO_MANIFEST)
                 .map(file -> new Object[] {file}).toArray(Object[][]::new);
     }
 
@@ -107,6 +108,14 @@ public class CorpusRegenerationTest {
                 generated().rx().stream().map(RxView::of).toList(), HOW_TO_REGENERATE);
     }
 
+    @Test
+    public void loadingTheCommittedCorpusGivesTheGeneratedLargeSends() {
+        GsoCorpus loaded = GsoCorpus.load(ROOT);
+        assertEquals(loaded.seed(), GsoCorpusGenerator.DEFAULT_SEED, "seed");
+        assertEquals(loaded.all().stream().map(GsoView::of).toList(), GsoCorpus.generate().all().stream().map(GsoView::of).toList(),
+                HOW_TO_REGENERATE);
+    }
+
     @AfterClass(alwaysRun = true)
     public void deleteGeneratedCorpus() throws IOException {
         if (generatedRoot != null) {
@@ -139,6 +148,12 @@ public class CorpusRegenerationTest {
         }
     }
 
+    private record GsoView(String id, String name, int packet, FrameLayout layout, LargeSend send, Set<String> tags, String frame) {
+        static GsoView of(GsoVector v) {
+            return new GsoView(v.id(), v.name(), v.packet(), v.layout(), v.send(), v.tags(), HexFormat.of().formatHex(v.frame()));
+        }
+    }
+
     private ChecksumCorpus generated() {
         if (generated == null) {
             generated = ChecksumCorpus.generate();
@@ -151,6 +166,7 @@ public class CorpusRegenerationTest {
             generatedRoot = Files.createTempDirectory("offloadkit-corpus-");
             generated().write(generatedRoot);
             RscCorpus.generate().write(generatedRoot);
+            GsoCorpus.generate().write(generatedRoot);
         }
         return generatedRoot;
     }

@@ -16,6 +16,15 @@ public final class Catalogue {
             RxLayoutWithoutLayer4.class,
             AssumesTwentyByteIpv4Header.class);
 
+    public static final List<Class<? extends FaultyAdapter>> GSO = List.of(
+            FinAndPshOnEverySegment.class,
+            IpIdNotIncremented.class,
+            IpIdPastSevenFff.class,
+            PadsLastSegmentToMss.class,
+            TcpChecksumOverTheTemplateLength.class,
+            DropsTcpOptions.class,
+            ReplacesZeroUdpChecksum.class);
+
     public static final List<Class<? extends FaultyAdapter>> RSC = List.of(
             CoalescesAcrossSequenceGap.class,
             CountsPureAcks.class,

@@ -19,7 +19,7 @@ import org.offloadkit.spec.TxPacket;
 import org.offloadkit.spec.TxResult;
 
 /** A driver whose datapath answers as each test scripts it, and which records its callbacks and their threads. */
-final class ScriptedAdapter implements Datapath {
+class ScriptedAdapter implements Datapath {
     final List<TxChecksumOffload> txCallbacks = new CopyOnWriteArrayList<>();
     final List<RxChecksumOffload> rxCallbacks = new CopyOnWriteArrayList<>();
     final List<String> callbackThreads = new CopyOnWriteArrayList<>();

@@ -21,7 +21,7 @@ public enum ChecksumStatus {
     }
 
     /** A status as {@code tshark -T fields} prints it: its number, or nothing when the header is absent. */
-    static ChecksumStatus parse(String field) {
+    public static ChecksumStatus parse(String field) {
         if (field.isEmpty()) {
             return NO_HEADER;
         }
