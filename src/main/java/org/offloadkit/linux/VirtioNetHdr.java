@@ -51,22 +51,32 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
      * {@link #withPseudoHeaderSum} puts there.
      */
     public static VirtioNetHdr segmentation(byte[] frame, int gsoSize) {
-        FrameLayout layout = layout(frame);
+        return segmentation(layout(frame), gsoSize);
+    }
+
+    /** The same for a frame whose layout is known: a large send's, whose lengths may not fit their fields. */
+    public static VirtioNetHdr segmentation(FrameLayout layout, int gsoSize) {
         int type = layout.isUdp() ? GSO_UDP_L4 : layout.isIPv4() ? GSO_TCPV4 : GSO_TCPV6;
         return new VirtioNetHdr(F_NEEDS_CSUM, type, layout.payloadOffset(), gsoSize,
                 layout.layer4Offset(), layout.transportChecksumOffset() - layout.layer4Offset());
     }
 
     /**
-     * A copy of a TCP or UDP frame whose checksum field holds the pseudo-header sum over the whole
-     * transport length, folded and not complemented: the seed NEEDS_CSUM expects, which the kernel
-     * completes, and adjusts for each segment's length when it segments.
+     * A copy of a TCP or UDP frame whose checksum field holds the pseudo-header sum, folded and not
+     * complemented: the seed NEEDS_CSUM expects, which the kernel completes, and adjusts for each segment's
+     * length when it segments. It takes the old length out again as it put it in: TCP the whole transport
+     * length (tcp_gso_segment, a 32-bit length as RFC 8200 sums it), UDP the UDP Length field
+     * (__udp_gso_segment), which for a send of over 64 KiB cannot hold the real one.
      */
     public static byte[] withPseudoHeaderSum(byte[] frame) {
-        FrameLayout layout = layout(frame);
+        return withPseudoHeaderSum(frame, layout(frame));
+    }
+
+    /** The same for a frame whose layout is known. */
+    public static byte[] withPseudoHeaderSum(byte[] frame, FrameLayout layout) {
         byte[] seeded = frame.clone();
-        Bytes.put16(seeded, layout.transportChecksumOffset(),
-                InternetChecksum.pseudoHeaderSum(frame, layout, layout.transportLength()));
+        int length = layout.isUdp() ? Bytes.u16(frame, layout.layer4Offset() + 4) : layout.transportLength();
+        Bytes.put16(seeded, layout.transportChecksumOffset(), InternetChecksum.pseudoHeaderSum(frame, layout, length));
         return seeded;
     }
 
