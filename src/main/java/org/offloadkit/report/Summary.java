@@ -57,6 +57,7 @@ public final class Summary {
     }
 
     public String dut;
+    public String frameworkProfile;
     public String advertised;
     public String startFault;
     public long corpusSeed;
