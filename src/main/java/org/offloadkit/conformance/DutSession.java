@@ -100,6 +100,10 @@ public final class DutSession implements AutoCloseable {
         return host.profile();
     }
 
+    public Duration timeout() {
+        return host.timeout();
+    }
+
     public boolean started() {
         return startFault == null;
     }
