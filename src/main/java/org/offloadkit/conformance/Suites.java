@@ -3,17 +3,12 @@ package org.offloadkit.conformance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
+import org.offloadkit.dut.KitResources;
 import org.testng.xml.SuiteXmlParser;
 import org.testng.xml.XmlSuite;
 
@@ -25,28 +20,7 @@ public final class Suites {
 
     /** Suite names in the jar, such as checksum and full. */
     public static List<String> names() {
-        TreeSet<String> names = new TreeSet<>();
-        try {
-            Path location = Path.of(Suites.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isDirectory(location)) {
-                try (Stream<Path> files = Files.list(location.resolve(FOLDER))) {
-                    files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".xml"))
-                            .forEach(n -> names.add(n.substring(0, n.length() - 4)));
-                }
-            } else {
-                try (JarFile jar = new JarFile(location.toFile())) {
-                    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                        String n = e.nextElement().getName();
-                        if (n.startsWith(FOLDER) && n.endsWith(".xml")) {
-                            names.add(n.substring(FOLDER.length(), n.length() - 4));
-                        }
-                    }
-                }
-            }
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("cannot list the kit's suites: " + e, e);
-        }
-        return List.copyOf(names);
+        return KitResources.names(FOLDER, ".xml");
     }
 
     /**
