@@ -125,6 +125,9 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         System.out.println("Framework behaviour: " + summary.frameworkProfile);
+        if (summary.softwareFallback != null) {
+            System.out.println("Software fallback: " + summary.softwareFallback);
+        }
         System.out.printf("Wall time: %.1f s%n", summary.wallSeconds);
         System.out.println("Summary: " + out.resolve("summary.json"));
     }

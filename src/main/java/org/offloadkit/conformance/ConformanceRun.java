@@ -85,6 +85,11 @@ public final class ConformanceRun {
             testng.setVerbose(0);
             testng.run();
             summary.wallSeconds = (System.nanoTime() - started) / 1e9;
+            if (session.started()) {
+                summary.softwareFallback = session.host().fallbackCounts().snapshot();
+                summary.environment.put("Software fallback", summary.softwareFallback.toString());
+                AllureResults.writeEnvironment(results, summary.environment);
+            }
             summary.write(config.summaryFile());
             return summary;
         } finally {
@@ -147,6 +152,7 @@ public final class ConformanceRun {
         environment.put("DUT answer timeout", timeout.toMillis() + " ms");
         environment.put("OffloadKit", version());
         environment.put("Java", System.getProperty("java.version"));
+        summary.environment = environment;
         AllureResults.writeEnvironment(results, environment);
         AllureResults.writeCategories(results);
         AllureResults.writeExecutor(results, "OffloadKit " + version() + " against " + session.name(), reportName(session.name()));

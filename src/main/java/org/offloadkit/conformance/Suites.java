@@ -6,11 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.offloadkit.dut.KitResources;
 import org.testng.xml.SuiteXmlParser;
+import org.testng.xml.XmlClass;
 import org.testng.xml.XmlSuite;
+import org.testng.xml.XmlTest;
 
 /** The suite XML files (HLK's playlists) that travel in the kit's jar under offloadkit/suites/. */
 public final class Suites {
@@ -41,6 +45,24 @@ public final class Suites {
                 child -> load(child.replaceFirst("\\.xml$", "")));
     }
 
+    /**
+     * A suite that selects methods of classes an earlier suite of the same parent ran whole (fallback.xml within
+     * full.xml) loses them, so that nothing runs twice; false when nothing is left.
+     */
+    private static boolean withoutClassesRunBefore(XmlSuite suite, Set<String> wholeClasses) {
+        for (XmlTest test : List.copyOf(suite.getTests())) {
+            List<XmlClass> kept = test.getXmlClasses().stream().filter(c -> !wholeClasses.contains(c.getName())).toList();
+            test.setXmlClasses(new ArrayList<>(kept));
+            if (kept.isEmpty()) {
+                suite.getTests().remove(test);
+            }
+        }
+        for (XmlTest test : suite.getTests()) {
+            test.getXmlClasses().stream().filter(c -> c.getIncludedMethods().isEmpty()).forEach(c -> wholeClasses.add(c.getName()));
+        }
+        return !suite.getTests().isEmpty();
+    }
+
     private interface Source {
         InputStream open() throws IOException;
     }
@@ -53,8 +75,13 @@ public final class Suites {
         List<XmlSuite> suites = new ArrayList<>();
         try (InputStream in = source.open()) {
             XmlSuite suite = new SuiteXmlParser().parse(name, in, false);
+            Set<String> wholeClasses = new HashSet<>();
             for (String child : suite.getSuiteFiles()) {
-                suites.addAll(children.load(Path.of(child).getFileName().toString()));
+                for (XmlSuite loaded : children.load(Path.of(child).getFileName().toString())) {
+                    if (withoutClassesRunBefore(loaded, wholeClasses)) {
+                        suites.add(loaded);
+                    }
+                }
             }
             suite.getSuiteFiles().clear();
             if (!suite.getTests().isEmpty()) {

@@ -68,6 +68,7 @@ public final class AdapterHost implements AutoCloseable {
     private final ExecutorService driverThread;
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong rounds = new AtomicLong();
+    private final FallbackCounts fallback = new FallbackCounts();
     private final NetAdapter handle = new Handle();
 
     private volatile State state = State.CREATED;
@@ -185,6 +186,11 @@ public final class AdapterHost implements AutoCloseable {
     private OffloadConfigIndication currentView() {
         return new OffloadConfigIndication(OffloadConfigIndication.Status.CURRENT_CONFIG, checksumSets.requestedTx(checksumSwitches),
                 activeRxChecksum(), gsoSets.requested(gsoSwitches), rscSets.requested(rscSwitches));
+    }
+
+    /** What the framework has done in software for this adapter so far. */
+    public FallbackCounts fallbackCounts() {
+        return fallback;
     }
 
     /** The packet extensions registered at start. */
@@ -305,6 +311,7 @@ public final class AdapterHost implements AutoCloseable {
         if (!route.software()) {
             return new GsoTransmission(frame, layout, send, route, List.of(handToDriver(frame, layout, request, send.gso())), null);
         }
+        fallback.segmented();
         Segmentation segmentation = GsoSegmenter.segment(frame, send, GsoSegmenter.Limits.UNCHECKED, GsoSegmenter.Checksums.SEEDED);
         if (!(segmentation instanceof Segmentation.Segments segments)) {
             return GsoTransmission.dropped(frame, layout, send, route, "dropped by the framework: its software segmentation failed: "
@@ -336,6 +343,7 @@ public final class AdapterHost implements AutoCloseable {
         byte[] handed = frame.clone();
         TxChecksum handedRequest = request;
         if (route.software()) {
+            fallback.checksummed();
             TxChecksumEngine.applyInPlace(handed, layout, request);
             handedRequest = TxChecksum.PASSTHROUGH;
         }
@@ -355,7 +363,7 @@ public final class AdapterHost implements AutoCloseable {
                 new Pending<>("receive of batch #" + batch.sequence(), timeout);
         Datapath queue = datapath;
         callDriver("receive #" + batch.sequence(), indications, Irql.DISPATCH_LEVEL, () -> queue.receive(batch, indications.reply()));
-        return new Reception(batch, indications, softwareRsc());
+        return new Reception(batch, indications, softwareRsc(), fallback);
     }
 
     /** The outcome of an OID_TCP_OFFLOAD_PARAMETERS request, and the callbacks it caused. */
