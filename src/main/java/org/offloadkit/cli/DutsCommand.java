@@ -21,6 +21,10 @@ final class DutsCommand implements Callable<Integer> {
         try {
             for (DutProvider provider : new DutRegistry(classPath.loader()).providers()) {
                 System.out.printf("  %-14s %s%n", provider.name(), provider.description());
+                for (String variant : provider.variants()) {
+                    String[] nameAndDescription = variant.split("\t", 2);
+                    System.out.printf("    %-32s %s%n", nameAndDescription[0], nameAndDescription.length > 1 ? nameAndDescription[1] : "");
+                }
             }
         } catch (UnknownDutException e) {
             throw new SetupException(e.getMessage());

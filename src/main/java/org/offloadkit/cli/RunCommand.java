@@ -11,6 +11,7 @@ import org.offloadkit.conformance.ConformanceRun;
 import org.offloadkit.conformance.RunConfig;
 import org.offloadkit.conformance.Suites;
 import org.offloadkit.dut.UnknownDutException;
+import org.offloadkit.framework.FrameworkProfile;
 import org.offloadkit.framework.Keywords;
 import org.offloadkit.framework.keywords.Finding;
 import org.offloadkit.framework.keywords.KeywordReport;
@@ -47,6 +48,11 @@ final class RunCommand implements Callable<Integer> {
             description = "How long to wait for any one answer from the adapter, in milliseconds (default: the adapter's own, 2000 for the built-in ones).")
     Long timeoutMillis;
 
+    @Option(names = "--framework-profile", paramLabel = "NAME", defaultValue = "documented",
+            description = "How the framework model behaves where Microsoft's documents and the NetAdapterCx 2100 code part:"
+                    + " documented or netadaptercx-2100 (default: ${DEFAULT-VALUE}; docs/framework.md lists the differences).")
+    String frameworkProfile;
+
     @Option(names = "--no-report", description = "Skip the HTML report; allure-results/ and summary.json are still written.")
     boolean noReport;
 
@@ -71,8 +77,10 @@ final class RunCommand implements Callable<Integer> {
                 throw new SetupException(e.getMessage());
             }
         }
+        FrameworkProfile profile = FrameworkProfile.named(frameworkProfile).orElseThrow(() -> new SetupException(
+                "--framework-profile must be one of " + List.of(FrameworkProfile.values()) + ", got '" + frameworkProfile + "'"));
         RunConfig config = new RunConfig(dut, classPath.loader(), suites, out,
-                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), keywords());
+                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), keywords(), profile);
         Summary summary;
         try {
             summary = ConformanceRun.execute(config, System.out);
@@ -115,6 +123,10 @@ final class RunCommand implements Callable<Integer> {
             if ("failed".equals(e.getValue().status)) {
                 System.out.println("  FAILED " + (failure.startsWith(e.getKey()) ? failure : e.getKey() + " · " + failure));
             }
+        }
+        System.out.println("Framework behaviour: " + summary.frameworkProfile);
+        if (summary.softwareFallback != null) {
+            System.out.println("Software fallback: " + summary.softwareFallback);
         }
         System.out.printf("Wall time: %.1f s%n", summary.wallSeconds);
         System.out.println("Summary: " + out.resolve("summary.json"));

@@ -19,6 +19,7 @@ import org.offloadkit.corpus.RscCorpus;
 import org.offloadkit.dut.DutRegistry;
 import org.offloadkit.dut.DutRegistry.ResolvedDut;
 import org.offloadkit.framework.AdapterHost;
+import org.offloadkit.framework.FrameworkProfile;
 import org.offloadkit.framework.Keywords;
 import org.offloadkit.reference.RscProfile;
 import org.offloadkit.report.AllureResults;
@@ -73,7 +74,7 @@ public final class ConformanceRun {
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
         long started = System.nanoTime();
         Duration timeout = config.timeout() != null ? config.timeout() : dut.provider().timeout();
-        try (DutSession session = DutSession.open(dut, config.keywords(), timeout)) {
+        try (DutSession session = DutSession.open(dut, config.keywords(), timeout, config.profile())) {
             Summary summary = describe(session, timeout, results, config.keywords());
             active = new Active(session, summary, console);
             console.println("OffloadKit: " + session.name() + " - " + (session.started()
@@ -84,6 +85,11 @@ public final class ConformanceRun {
             testng.setVerbose(0);
             testng.run();
             summary.wallSeconds = (System.nanoTime() - started) / 1e9;
+            if (session.started()) {
+                summary.softwareFallback = session.host().fallbackCounts().snapshot();
+                summary.environment.put("Software fallback", summary.softwareFallback.toString());
+                AllureResults.writeEnvironment(results, summary.environment);
+            }
             summary.write(config.summaryFile());
             return summary;
         } finally {
@@ -96,7 +102,9 @@ public final class ConformanceRun {
     static Active startForSuite(String dutName, PrintStream console) {
         ResolvedDut dut = DutRegistry.ofKitClassPath().resolve(dutName);
         Duration timeout = dut.provider().timeout();
-        DutSession session = DutSession.open(dut, Keywords.standardDefaults(), timeout);
+        FrameworkProfile profile = FrameworkProfile.named(System.getProperty("offloadkit.framework", "documented"))
+                .orElseThrow(() -> new IllegalArgumentException("-Doffloadkit.framework: one of " + List.of(FrameworkProfile.values())));
+        DutSession session = DutSession.open(dut, Keywords.standardDefaults(), timeout, profile);
         Path results = Path.of(System.getProperty("allure.results.directory", "target/allure-results"));
         Active a = new Active(session, describe(session, timeout, results, Keywords.standardDefaults()), console);
         active = a;
@@ -113,12 +121,15 @@ public final class ConformanceRun {
     private static Summary describe(DutSession session, Duration timeout, Path results, Keywords keywords) {
         Summary summary = new Summary();
         summary.dut = session.name();
+        FrameworkProfile profile = session.profile();
+        summary.frameworkProfile = profile.label;
         summary.corpusSeed = ChecksumCorpus.load().seed();
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("DUT", session.name());
         if (session.started()) {
             AdapterHost host = session.host();
             summary.advertised = host.advertisement().toString();
+            environment.put("Packet extensions", host.packetExtensions().toString());
             environment.put("Advertised Tx checksum", String.valueOf(host.advertisement().txChecksum()));
             environment.put("Advertised Rx checksum", String.valueOf(host.advertisement().rxChecksum()));
             environment.put("Active Tx checksum at start", host.activeTxChecksum().toString());
@@ -129,10 +140,11 @@ public final class ConformanceRun {
             environment.put("Active RSC at start", host.activeRsc().toString());
         } else {
             summary.startFault = session.startFault().getMessage();
+            session.bugCheck().ifPresent(check -> environment.put("Bug check", check.toString()));
             environment.put("DUT failed to start", session.startFault().getMessage());
         }
         environment.put("Keywords", keywords.toString());
-        environment.put("Framework behaviour", "documented (active sets within advertised hardware capabilities)");
+        environment.put("Framework behaviour", profile.label + " (" + profile.description + "; docs/framework.md)");
         environment.put("Checksum corpus seed", "0x" + Long.toHexString(summary.corpusSeed));
         environment.put("Coalescing corpus seed", "0x" + Long.toHexString(RscCorpus.shippedSeed()));
         environment.put("Coalescing rules", RscProfile.NDIS + " (docs/rsc-profiles.md: the kit's choices where the spec is open)");
@@ -140,6 +152,7 @@ public final class ConformanceRun {
         environment.put("DUT answer timeout", timeout.toMillis() + " ms");
         environment.put("OffloadKit", version());
         environment.put("Java", System.getProperty("java.version"));
+        summary.environment = environment;
         AllureResults.writeEnvironment(results, environment);
         AllureResults.writeCategories(results);
         AllureResults.writeExecutor(results, "OffloadKit " + version() + " against " + session.name(), reportName(session.name()));

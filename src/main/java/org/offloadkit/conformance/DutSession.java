@@ -14,6 +14,8 @@ import org.offloadkit.corpus.TxChecksumVector;
 import org.offloadkit.dut.DeviceUnderTest;
 import org.offloadkit.dut.DutRegistry.ResolvedDut;
 import org.offloadkit.framework.AdapterHost;
+import org.offloadkit.framework.BugCheck;
+import org.offloadkit.framework.FrameworkProfile;
 import org.offloadkit.framework.DutFault;
 import org.offloadkit.framework.GsoTransmission;
 import org.offloadkit.framework.Keywords;
@@ -52,8 +54,8 @@ public final class DutSession implements AutoCloseable {
     }
 
     /** Creates the DUT and starts it; a DUT that faults here fails every test of the run as a DUT fault. */
-    public static DutSession open(ResolvedDut dut, Keywords keywords, Duration timeout) {
-        AdapterHost host = new AdapterHost(dut.spec(), keywords, timeout);
+    public static DutSession open(ResolvedDut dut, Keywords keywords, Duration timeout, FrameworkProfile profile) {
+        AdapterHost host = new AdapterHost(dut.spec(), keywords, timeout, profile);
         DeviceUnderTest device = dut.create();
         try {
             host.initialize(device::initialize);
@@ -68,12 +70,38 @@ public final class DutSession implements AutoCloseable {
         return dut.spec();
     }
 
+    /**
+     * A second instance of the same DUT, started under other keywords, for the tests that judge what keywords
+     * do (the caller closes it). Its faults are its own.
+     */
+    public DutSession withKeywords(Keywords keywords) {
+        return open(dut, keywords, host.timeout(), host.profile());
+    }
+
+    /** The bug check the DUT's driver code raised, if any, whether or not the DUT started. */
+    public Optional<BugCheck> bugCheck() {
+        return host.bugCheck();
+    }
+
+    /** The device itself, for the tests that look into what a built-in adapter did. */
+    public DeviceUnderTest device() {
+        return device;
+    }
+
     /** The framework's view of the adapter; throws the start fault when the DUT never started. */
     public AdapterHost host() {
         if (startFault != null) {
             throw startFault;
         }
         return host;
+    }
+
+    public FrameworkProfile profile() {
+        return host.profile();
+    }
+
+    public Duration timeout() {
+        return host.timeout();
     }
 
     public boolean started() {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import org.offloadkit.framework.FrameworkProfile;
 import org.offloadkit.framework.Keywords;
 
 /**
@@ -15,11 +16,18 @@ import org.offloadkit.framework.Keywords;
  * @param out      where allure-results/ and summary.json go
  * @param timeout  how long to wait for any one answer; null for the adapter's own default
  * @param keywords the adapter's standardized keywords
+ * @param profile  how the framework model behaves where the documents and NetAdapterCx 2100 part
  */
-public record RunConfig(String dut, ClassLoader loader, List<String> suites, Path out, Duration timeout, Keywords keywords) {
+public record RunConfig(String dut, ClassLoader loader, List<String> suites, Path out, Duration timeout, Keywords keywords,
+                        FrameworkProfile profile) {
 
     public static RunConfig of(String dut, List<String> suites, Path out) {
-        return new RunConfig(dut, RunConfig.class.getClassLoader(), suites, out, null, Keywords.standardDefaults());
+        return new RunConfig(dut, RunConfig.class.getClassLoader(), suites, out, null, Keywords.standardDefaults(),
+                FrameworkProfile.DOCUMENTED);
+    }
+
+    public RunConfig withProfile(FrameworkProfile framework) {
+        return new RunConfig(dut, loader, suites, out, timeout, keywords, framework);
     }
 
     public Path results() {

@@ -3,19 +3,18 @@ package org.offloadkit.conformance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
-import java.util.TreeSet;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
+import java.util.Set;
 
+import org.offloadkit.dut.KitResources;
 import org.testng.xml.SuiteXmlParser;
+import org.testng.xml.XmlClass;
 import org.testng.xml.XmlSuite;
+import org.testng.xml.XmlTest;
 
 /** The suite XML files (HLK's playlists) that travel in the kit's jar under offloadkit/suites/. */
 public final class Suites {
@@ -25,28 +24,7 @@ public final class Suites {
 
     /** Suite names in the jar, such as checksum and full. */
     public static List<String> names() {
-        TreeSet<String> names = new TreeSet<>();
-        try {
-            Path location = Path.of(Suites.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isDirectory(location)) {
-                try (Stream<Path> files = Files.list(location.resolve(FOLDER))) {
-                    files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".xml"))
-                            .forEach(n -> names.add(n.substring(0, n.length() - 4)));
-                }
-            } else {
-                try (JarFile jar = new JarFile(location.toFile())) {
-                    for (Enumeration<JarEntry> e = jar.entries(); e.hasMoreElements(); ) {
-                        String n = e.nextElement().getName();
-                        if (n.startsWith(FOLDER) && n.endsWith(".xml")) {
-                            names.add(n.substring(FOLDER.length(), n.length() - 4));
-                        }
-                    }
-                }
-            }
-        } catch (IOException | URISyntaxException e) {
-            throw new IllegalStateException("cannot list the kit's suites: " + e, e);
-        }
-        return List.copyOf(names);
+        return KitResources.names(FOLDER, ".xml");
     }
 
     /**
@@ -67,6 +45,24 @@ public final class Suites {
                 child -> load(child.replaceFirst("\\.xml$", "")));
     }
 
+    /**
+     * A suite that selects methods of classes an earlier suite of the same parent ran whole (fallback.xml within
+     * full.xml) loses them, so that nothing runs twice; false when nothing is left.
+     */
+    private static boolean withoutClassesRunBefore(XmlSuite suite, Set<String> wholeClasses) {
+        for (XmlTest test : List.copyOf(suite.getTests())) {
+            List<XmlClass> kept = test.getXmlClasses().stream().filter(c -> !wholeClasses.contains(c.getName())).toList();
+            test.setXmlClasses(new ArrayList<>(kept));
+            if (kept.isEmpty()) {
+                suite.getTests().remove(test);
+            }
+        }
+        for (XmlTest test : suite.getTests()) {
+            test.getXmlClasses().stream().filter(c -> c.getIncludedMethods().isEmpty()).forEach(c -> wholeClasses.add(c.getName()));
+        }
+        return !suite.getTests().isEmpty();
+    }
+
     private interface Source {
         InputStream open() throws IOException;
     }
@@ -79,8 +75,13 @@ public final class Suites {
         List<XmlSuite> suites = new ArrayList<>();
         try (InputStream in = source.open()) {
             XmlSuite suite = new SuiteXmlParser().parse(name, in, false);
+            Set<String> wholeClasses = new HashSet<>();
             for (String child : suite.getSuiteFiles()) {
-                suites.addAll(children.load(Path.of(child).getFileName().toString()));
+                for (XmlSuite loaded : children.load(Path.of(child).getFileName().toString())) {
+                    if (withoutClassesRunBefore(loaded, wholeClasses)) {
+                        suites.add(loaded);
+                    }
+                }
             }
             suite.getSuiteFiles().clear();
             if (!suite.getTests().isEmpty()) {

@@ -15,6 +15,11 @@ public interface DutProvider {
     /** One line for {@code offloadkit duts}. */
     String description();
 
+    /** The NAME:OPTIONS forms worth listing in {@code offloadkit duts}, each with a tab and its description; none by default. */
+    default java.util.List<String> variants() {
+        return java.util.List.of();
+    }
+
     /** A new adapter; {@code options} is what followed the colon, or empty. */
     DeviceUnderTest create(String options);
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ import org.offloadkit.spec.RscCapabilities;
 import org.offloadkit.spec.RscOffload;
 import org.offloadkit.spec.RscTarget;
 import org.offloadkit.spec.NdisStatus;
+import org.offloadkit.spec.OffloadCallback;
 import org.offloadkit.spec.OffloadParameters;
 import org.offloadkit.spec.RxBatch;
 import org.offloadkit.spec.RxChecksumCapabilities;
@@ -47,18 +49,26 @@ import org.offloadkit.spec.TxResult;
  * requests, and the routing of every packet between the driver and the software fallback.
  *
  * <p>Every call into driver code (initialization, callbacks, datapath) runs on one driver thread, in
- * order, as NetAdapterCx runs them at PASSIVE_LEVEL; the harness thread only awaits answers. A driver
- * stuck in a call does not stall the harness: later operations fail at once as DUT faults.
+ * order; the harness thread only awaits answers. Initialization and callbacks run at PASSIVE_LEVEL, the
+ * datapath at DISPATCH_LEVEL ({@link Irql}). A driver stuck in a call does not stall the harness: later
+ * operations fail at once as DUT faults.
+ *
+ * <p>Life cycle: initialize (the driver advertises) -> start -> pause and resume of the offloads (the
+ * driver's NetAdapterPause/ResumeOffloadCapabilities) -> stop. Where the documents and NetAdapterCx 2100
+ * part, the {@link FrameworkProfile} decides.
  */
 public final class AdapterHost implements AutoCloseable {
 
-    private enum State { CREATED, STARTED, STOPPED, CRASHED }
+    private enum State { CREATED, STARTED, PAUSED, STOPPED, CRASHED }
 
     private final String name;
     private final Keywords keywords;
+    private final FrameworkProfile profile;
     private final Duration timeout;
     private final ExecutorService driverThread;
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
+    private final FallbackCounts fallback = new FallbackCounts();
     private final NetAdapter handle = new Handle();
 
     private volatile State state = State.CREATED;
@@ -72,13 +82,22 @@ public final class AdapterHost implements AutoCloseable {
     private volatile RscCapabilitySets rscSets;
     private volatile Set<RscTarget> rscSwitches;
     private final List<OffloadConfigIndication> configIndications = new ArrayList<>();
+    private volatile List<OffloadConfigIndication> attributes = List.of();
+    private volatile List<PacketExtension> extensions = List.of();
+    private final List<CallbackDelivery> callbacks = new CopyOnWriteArrayList<>();
+    private final ThreadLocal<Irql> irql = ThreadLocal.withInitial(() -> Irql.PASSIVE_LEVEL);
 
     private volatile String busyWith;
     private volatile long busySince;
 
     public AdapterHost(String name, Keywords keywords, Duration timeout) {
+        this(name, keywords, timeout, FrameworkProfile.DOCUMENTED);
+    }
+
+    public AdapterHost(String name, Keywords keywords, Duration timeout, FrameworkProfile profile) {
         this.name = name;
         this.keywords = keywords;
+        this.profile = profile;
         this.timeout = timeout;
         this.driverThread = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "driver-" + name);
@@ -99,10 +118,14 @@ public final class AdapterHost implements AutoCloseable {
         return keywords;
     }
 
+    public FrameworkProfile profile() {
+        return profile;
+    }
+
     /** Runs the driver's initialization (EvtDevicePrepareHardware) on the driver thread and awaits it. */
     public void initialize(Consumer<NetAdapter> driverInitialization) {
         Pending<Boolean> done = new Pending<>("initialization of " + name, timeout);
-        callDriver("initialize", done, () -> {
+        callDriver("initialize", done, Irql.PASSIVE_LEVEL, () -> {
             driverInitialization.accept(handle);
             done.reply().send(true);
         });
@@ -110,8 +133,10 @@ public final class AdapterHost implements AutoCloseable {
     }
 
     /**
-     * NetAdapterStart: computes the capability sets and calls each registered callback once with the
-     * default set, before any traffic (ACT-01); returns when the callbacks have returned.
+     * NetAdapterStart: registers the packet extensions the advertisement needs (CAP-14), computes the
+     * capability sets, sets NDIS's attributes (hardware = the software set, current = the default set) and
+     * calls each registered callback once with the default set, before any traffic (ACT-01); returns when the
+     * callbacks have returned. The documented behaviour narrows that set to the hardware; 2100 does not.
      */
     public void start() {
         checkUsable();
@@ -126,8 +151,66 @@ public final class AdapterHost implements AutoCloseable {
         gsoSwitches = gsoSets.defaults();
         rscSets = new RscCapabilitySets(ad.rsc(), keywords);
         rscSwitches = rscSets.defaults();
+        extensions = packetExtensions(ad);
+        attributes = List.of(hardwareView(), currentView());
         state = State.STARTED;
-        dispatchCallbacks("start").await();
+        dispatchStored("start").await();
+    }
+
+    /** CAP-14: ms_packet_checksum once for any checksum registration, and one extension per other offload. */
+    private static List<PacketExtension> packetExtensions(Advertisement ad) {
+        List<PacketExtension> registered = new ArrayList<>();
+        if (ad.txChecksum() != null || ad.rxChecksum() != null) {
+            registered.add(PacketExtension.CHECKSUM);
+        }
+        if (ad.gso() != null) {
+            registered.add(PacketExtension.GSO);
+        }
+        if (ad.rsc() != null) {
+            registered.add(PacketExtension.RSC);
+            if (ad.rsc().tcpTimestampOption()) {
+                registered.add(PacketExtension.RSC_TIMESTAMP);
+            }
+        }
+        return List.copyOf(registered);
+    }
+
+    /** What NDIS is shown as the hardware's: the software sets (KW-01, KW-02, CAP-13). */
+    private OffloadConfigIndication hardwareView() {
+        return new OffloadConfigIndication(OffloadConfigIndication.Status.HARDWARE_CAPABILITIES,
+                checksumSets.hasSoftwareTx() ? checksumSets.requestedTx(ChecksumSwitches.ALL) : TxChecksumOffload.NONE,
+                checksumSets.activeRx(ChecksumSwitches.ALL), gsoSets.requested(Set.of(GsoTarget.values())), rscSets.software());
+    }
+
+    /** What NDIS is shown as current: the switches over the software sets. */
+    private OffloadConfigIndication currentView() {
+        return new OffloadConfigIndication(OffloadConfigIndication.Status.CURRENT_CONFIG, checksumSets.requestedTx(checksumSwitches),
+                activeRxChecksum(), gsoSets.requested(gsoSwitches), rscSets.requested(rscSwitches));
+    }
+
+    /** What the framework has done in software for this adapter so far. */
+    public FallbackCounts fallbackCounts() {
+        return fallback;
+    }
+
+    /** The packet extensions registered at start. */
+    public List<PacketExtension> packetExtensions() {
+        return extensions;
+    }
+
+    /** NdisMSetMiniportAttributes at start: the hardware view, then the current one. */
+    public List<OffloadConfigIndication> miniportAttributes() {
+        return attributes;
+    }
+
+    /** Every round of callbacks the framework made, in order. */
+    public List<CallbackDelivery> callbackDeliveries() {
+        return List.copyOf(callbacks);
+    }
+
+    /** True between the driver's NetAdapterPauseOffloadCapabilities and its NetAdapterResumeOffloadCapabilities. */
+    public boolean paused() {
+        return state == State.PAUSED;
     }
 
     public Advertisement advertisement() {
@@ -228,6 +311,7 @@ public final class AdapterHost implements AutoCloseable {
         if (!route.software()) {
             return new GsoTransmission(frame, layout, send, route, List.of(handToDriver(frame, layout, request, send.gso())), null);
         }
+        fallback.segmented();
         Segmentation segmentation = GsoSegmenter.segment(frame, send, GsoSegmenter.Limits.UNCHECKED, GsoSegmenter.Checksums.SEEDED);
         if (!(segmentation instanceof Segmentation.Segments segments)) {
             return GsoTransmission.dropped(frame, layout, send, route, "dropped by the framework: its software segmentation failed: "
@@ -249,7 +333,7 @@ public final class AdapterHost implements AutoCloseable {
         checkStarted();
         Pending<Optional<TxCounters>> counters = new Pending<>("transmit counters", timeout);
         Datapath queue = datapath;
-        callDriver("transmit counters", counters, () -> counters.reply().send(queue.transmitCounters()));
+        callDriver("transmit counters", counters, Irql.PASSIVE_LEVEL, () -> counters.reply().send(queue.transmitCounters()));
         return counters.await();
     }
 
@@ -259,6 +343,7 @@ public final class AdapterHost implements AutoCloseable {
         byte[] handed = frame.clone();
         TxChecksum handedRequest = request;
         if (route.software()) {
+            fallback.checksummed();
             TxChecksumEngine.applyInPlace(handed, layout, request);
             handedRequest = TxChecksum.PASSTHROUGH;
         }
@@ -266,7 +351,7 @@ public final class AdapterHost implements AutoCloseable {
         Pending<TxResult> result = new Pending<>("transmit of packet #" + packet.sequence(), timeout);
         TxPacket driverCopy = new TxPacket(packet.sequence(), handed.clone(), layout, handedRequest, gso);
         Datapath queue = datapath;
-        callDriver("transmit #" + packet.sequence(), result, () -> queue.transmit(driverCopy, result.reply()));
+        callDriver("transmit #" + packet.sequence(), result, Irql.DISPATCH_LEVEL, () -> queue.transmit(driverCopy, result.reply()));
         return new Transmission(frame, layout, request, route, packet, result);
     }
 
@@ -277,8 +362,8 @@ public final class AdapterHost implements AutoCloseable {
         Pending<List<RxIndication>> indications =
                 new Pending<>("receive of batch #" + batch.sequence(), timeout);
         Datapath queue = datapath;
-        callDriver("receive #" + batch.sequence(), indications, () -> queue.receive(batch, indications.reply()));
-        return new Reception(batch, indications, softwareRsc());
+        callDriver("receive #" + batch.sequence(), indications, Irql.DISPATCH_LEVEL, () -> queue.receive(batch, indications.reply()));
+        return new Reception(batch, indications, softwareRsc(), fallback);
     }
 
     /** The outcome of an OID_TCP_OFFLOAD_PARAMETERS request, and the callbacks it caused. */
@@ -286,12 +371,14 @@ public final class AdapterHost implements AutoCloseable {
 
     /**
      * OID_TCP_OFFLOAD_PARAMETERS: on success the framework stores the new switches, indicates
-     * NDIS_STATUS_TASK_OFFLOAD_CURRENT_CONFIG and calls the driver back with its new active set.
+     * NDIS_STATUS_TASK_OFFLOAD_CURRENT_CONFIG and calls the driver back with its new active set, narrowed to
+     * the hardware (ACT-04). Under 2100 the RSC TcpTimestampOption is then the hardware's, whatever
+     * *RscTimestamp says (spec 7 item 2).
      */
     public StackRequest request(OffloadParameters parameters) {
         checkStarted();
-        Requested<ChecksumSwitches> checksum = checksumSets.request(checksumSwitches, parameters);
-        Requested<Set<GsoTarget>> gso = gsoSets.request(gsoSwitches, parameters);
+        Requested<ChecksumSwitches> checksum = checksumSets.request(checksumSwitches, parameters, profile);
+        Requested<Set<GsoTarget>> gso = gsoSets.request(gsoSwitches, parameters, profile);
         Requested<Set<RscTarget>> rsc = rscSets.request(rscSwitches, parameters);
         NdisStatus status = parameters.length() < OffloadParameters.REVISION_3_SIZE ? NdisStatus.INVALID_PARAMETER
                 : Stream.of(checksum.status(), gso.status(), rsc.status()).filter(s -> s != NdisStatus.SUCCESS)
@@ -305,37 +392,77 @@ public final class AdapterHost implements AutoCloseable {
         gsoSwitches = gso.switches();
         rscSwitches = rsc.switches();
         synchronized (this) {
-            configIndications.add(new OffloadConfigIndication(activeTxChecksum(), activeRxChecksum(), activeGso(), activeRsc()));
+            configIndications.add(currentView());
         }
-        return new StackRequest(NdisStatus.SUCCESS, dispatchCallbacks(parameters.toString()));
+        Set<RscTarget> rscDispatched = rscSwitches;
+        if (profile == FrameworkProfile.NETADAPTERCX_2100) {
+            rscDispatched = java.util.EnumSet.of(RscTarget.TCP_TIMESTAMP);
+            rscDispatched.addAll(rscSwitches);
+        }
+        return new StackRequest(NdisStatus.SUCCESS, dispatch(parameters.toString(),
+                activeTxChecksum(), activeRxChecksum(), activeGso(), rscSets.active(rscDispatched)));
     }
 
-    private Pending<Boolean> dispatchCallbacks(String why) {
+    /** The stored switches dispatched at start and resume: narrowed to the hardware as documented, unmasked by 2100. */
+    private Pending<Boolean> dispatchStored(String why) {
+        if (profile == FrameworkProfile.NETADAPTERCX_2100) {
+            return dispatch(why, checksumSets.requestedTx(checksumSwitches), activeRxChecksum(), gsoSets.requested(gsoSwitches),
+                    rscSets.requested(rscSwitches));
+        }
+        return dispatch(why, activeTxChecksum(), activeRxChecksum(), activeGso(), activeRsc());
+    }
+
+    private Pending<Boolean> dispatch(String why, TxChecksumOffload tx, RxChecksumOffload rx, GsoOffload gso, RscOffload rsc) {
         Advertisement ad = advertisement;
-        TxChecksumOffload tx = activeTxChecksum();
-        RxChecksumOffload rx = activeRxChecksum();
-        GsoOffload gso = activeGso();
-        RscOffload rsc = activeRsc();
         Pending<Boolean> delivered = new Pending<>("offload callbacks after " + why, timeout);
-        callDriver("offload callbacks after " + why, delivered, () -> {
-            if (ad.txChecksum() != null && ad.txChecksum().evtSetTxChecksum() != null) {
-                ad.txChecksum().evtSetTxChecksum().onActiveCapabilities(tx);
+        callDriver("offload callbacks after " + why, delivered, Irql.PASSIVE_LEVEL, () -> {
+            OffloadCallback<TxChecksumOffload> txCallback = ad.txChecksum() == null ? null : ad.txChecksum().evtSetTxChecksum();
+            OffloadCallback<RxChecksumOffload> rxCallback = ad.rxChecksum() == null ? null : ad.rxChecksum().evtSetRxChecksum();
+            OffloadCallback<GsoOffload> gsoCallback = ad.gso() == null ? null : ad.gso().evtSetGso();
+            OffloadCallback<RscOffload> rscCallback = ad.rsc() == null ? null : ad.rsc().evtSetRsc();
+            callbacks.add(new CallbackDelivery(why, rounds.incrementAndGet(), txCallback == null ? null : tx,
+                    rxCallback == null ? null : rx, gsoCallback == null ? null : gso, rscCallback == null ? null : rsc));
+            if (txCallback != null) {
+                txCallback.onActiveCapabilities(tx);
             }
-            if (ad.rxChecksum() != null && ad.rxChecksum().evtSetRxChecksum() != null) {
-                ad.rxChecksum().evtSetRxChecksum().onActiveCapabilities(rx);
+            if (rxCallback != null) {
+                rxCallback.onActiveCapabilities(rx);
             }
-            if (ad.gso() != null && ad.gso().evtSetGso() != null) {
-                ad.gso().evtSetGso().onActiveCapabilities(gso);
+            if (gsoCallback != null) {
+                gsoCallback.onActiveCapabilities(gso);
             }
-            if (ad.rsc() != null && ad.rsc().evtSetRsc() != null) {
-                ad.rsc().evtSetRsc().onActiveCapabilities(rsc);
+            if (rscCallback != null) {
+                rscCallback.onActiveCapabilities(rsc);
             }
             delivered.reply().send(true);
         });
         return delivered;
     }
 
-    private void callDriver(String what, Pending<?> answer, Runnable call) {
+    /**
+     * NetAdapterPauseOffloadCapabilities (ACT-06): NDIS is shown empty hardware and current sets, and every
+     * callback is called with zeros. The callbacks come on the driver thread after the call returns.
+     */
+    private void pauseOffloads() {
+        state = State.PAUSED;
+        synchronized (this) {
+            configIndications.add(OffloadConfigIndication.empty(OffloadConfigIndication.Status.HARDWARE_CAPABILITIES));
+            configIndications.add(OffloadConfigIndication.empty(OffloadConfigIndication.Status.CURRENT_CONFIG));
+        }
+        dispatch("pause", TxChecksumOffload.NONE, RxChecksumOffload.NONE, GsoOffload.NONE, RscOffload.NONE);
+    }
+
+    /** NetAdapterResumeOffloadCapabilities (ACT-06): the stored sets dispatched again, both views indicated again. */
+    private void resumeOffloads() {
+        state = State.STARTED;
+        synchronized (this) {
+            configIndications.add(hardwareView());
+            configIndications.add(currentView());
+        }
+        dispatchStored("resume");
+    }
+
+    private void callDriver(String what, Pending<?> answer, Irql level, Runnable call) {
         String stuck = busyWith;
         if (stuck != null && System.nanoTime() - busySince > timeout.toNanos()) {
             answer.fail(new DutFault(name + " is still inside " + stuck + " after "
@@ -345,6 +472,7 @@ public final class AdapterHost implements AutoCloseable {
         driverThread.execute(() -> {
             busySince = System.nanoTime();
             busyWith = what;
+            irql.set(level);
             try {
                 call.run();
             } catch (BugCheckException e) {
@@ -352,6 +480,7 @@ public final class AdapterHost implements AutoCloseable {
             } catch (RuntimeException | Error e) {
                 answer.fail(new DutFault(what + " threw " + e, e));
             } finally {
+                irql.set(Irql.PASSIVE_LEVEL);
                 busyWith = null;
             }
         });
@@ -368,7 +497,7 @@ public final class AdapterHost implements AutoCloseable {
 
     private void checkStarted() {
         checkUsable();
-        if (state != State.STARTED) {
+        if (state != State.STARTED && state != State.PAUSED) {
             throw new IllegalStateException(name + " is not started");
         }
     }
@@ -393,40 +522,73 @@ public final class AdapterHost implements AutoCloseable {
         driverThread.shutdownNow();
     }
 
+    /**
+     * The IRQL of the calling code: the driver thread's current level; another thread of the driver's own
+     * (a work item) is taken to be at PASSIVE_LEVEL, which the kit cannot see otherwise.
+     */
+    private Irql callerIrql() {
+        return irql.get();
+    }
+
+    private void verify(Optional<BugCheck> check) {
+        check.ifPresent(this::raise);
+    }
+
     /** What the driver holds: every call goes through the verifier first. */
     private final class Handle implements NetAdapter {
         @Override
         public void setTxChecksumCapabilities(TxChecksumCapabilities capabilities) {
             String what = "NetAdapterOffloadSetTxChecksumCapabilities";
-            Verifier.notStarted(state != State.CREATED, what).ifPresent(AdapterHost.this::raise);
-            Verifier.size(capabilities.size(), TxChecksumCapabilities.SIZE, what).ifPresent(AdapterHost.this::raise);
-            Verifier.txChecksum(capabilities.shapes()).ifPresent(AdapterHost.this::raise);
+            verify(Verifier.passive(callerIrql(), what));
+            verify(Verifier.notStarted(state != State.CREATED, what));
+            verify(Verifier.size(capabilities.size(), TxChecksumCapabilities.SIZE, what));
+            verify(Verifier.txChecksum(capabilities.shapes()));
             advertisement = advertisement.withTxChecksum(capabilities);
         }
 
         @Override
         public void setRxChecksumCapabilities(RxChecksumCapabilities capabilities) {
             String what = "NetAdapterOffloadSetRxChecksumCapabilities";
-            Verifier.notStarted(state != State.CREATED, what).ifPresent(AdapterHost.this::raise);
-            Verifier.size(capabilities.size(), RxChecksumCapabilities.SIZE, what).ifPresent(AdapterHost.this::raise);
+            verify(Verifier.passive(callerIrql(), what));
+            verify(Verifier.notStarted(state != State.CREATED, what));
+            verify(Verifier.size(capabilities.size(), RxChecksumCapabilities.SIZE, what));
             advertisement = advertisement.withRxChecksum(capabilities);
         }
 
         @Override
         public void setGsoCapabilities(GsoCapabilities capabilities) {
             String what = "NetAdapterOffloadSetGsoCapabilities";
-            Verifier.notStarted(state != State.CREATED, what).ifPresent(AdapterHost.this::raise);
-            Verifier.size(capabilities.size(), GsoCapabilities.SIZE, what).ifPresent(AdapterHost.this::raise);
-            Verifier.gso(capabilities.shapes()).ifPresent(AdapterHost.this::raise);
+            verify(Verifier.passive(callerIrql(), what));
+            verify(Verifier.notStarted(state != State.CREATED, what));
+            verify(Verifier.size(capabilities.size(), GsoCapabilities.SIZE, what));
+            verify(Verifier.gso(capabilities.shapes()));
             advertisement = advertisement.withGso(capabilities);
         }
 
         @Override
         public void setRscCapabilities(RscCapabilities capabilities) {
             String what = "NetAdapterOffloadSetRscCapabilities";
-            Verifier.notStarted(state != State.CREATED, what).ifPresent(AdapterHost.this::raise);
-            Verifier.size(capabilities.size(), RscCapabilities.SIZE, what).ifPresent(AdapterHost.this::raise);
+            verify(Verifier.passive(callerIrql(), what));
+            verify(Verifier.notStarted(state != State.CREATED, what));
+            verify(Verifier.size(capabilities.size(), RscCapabilities.SIZE, what));
             advertisement = advertisement.withRsc(capabilities);
+        }
+
+        @Override
+        public void pauseOffloadCapabilities() {
+            String what = "NetAdapterPauseOffloadCapabilities";
+            verify(Verifier.passive(callerIrql(), what));
+            verify(Verifier.started(state == State.STARTED || state == State.PAUSED, what));
+            pauseOffloads();
+        }
+
+        @Override
+        public void resumeOffloadCapabilities() {
+            String what = "NetAdapterResumeOffloadCapabilities";
+            verify(Verifier.passive(callerIrql(), what));
+            verify(Verifier.started(state == State.STARTED || state == State.PAUSED, what));
+            verify(Verifier.paused(state == State.PAUSED, what));
+            resumeOffloads();
         }
 
         @Override

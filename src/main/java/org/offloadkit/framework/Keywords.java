@@ -54,6 +54,13 @@ public final class Keywords {
         return new Keywords(map);
     }
 
+    /** These keywords without the named ones (a family's, say, to see what its absence does). */
+    public Keywords without(java.util.Collection<String> names) {
+        Map<String, Value> map = new LinkedHashMap<>(values);
+        names.forEach(n -> map.remove(n.toLowerCase(Locale.ROOT)));
+        return new Keywords(map);
+    }
+
     public boolean exists(String keyword) {
         return values.containsKey(keyword.toLowerCase(Locale.ROOT));
     }

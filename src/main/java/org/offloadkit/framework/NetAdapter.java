@@ -25,6 +25,16 @@ public interface NetAdapter {
     /** NetAdapterOffloadSetRscCapabilities. */
     void setRscCapabilities(RscCapabilities capabilities);
 
+    /**
+     * NetAdapterPauseOffloadCapabilities: the driver stops its offloads for a while (say, to reprogram the
+     * hardware); the framework shows NDIS no offloads and calls every callback with an empty set (ACT-06).
+     * PASSIVE_LEVEL, started adapters only (CAP-03, CAP-15).
+     */
+    void pauseOffloadCapabilities();
+
+    /** NetAdapterResumeOffloadCapabilities: the offloads as they were before the pause; only after a pause (CAP-15). */
+    void resumeOffloadCapabilities();
+
     /** The transmit and receive queues (EvtAdapterCreateTxQueue / EvtAdapterCreateRxQueue). */
     void setDatapath(Datapath datapath);
 }

@@ -41,11 +41,27 @@ public record RscCapabilitySets(RscCapabilities hardware, Keywords keywords) {
         return on;
     }
 
-    /** The set a driver is called back with for the given switches. */
+    /** The set a driver is called back with for the given switches, within the hardware's. */
     public RscOffload active(Set<RscTarget> on) {
         if (hardware == null) {
             return RscOffload.NONE;
         }
+        return offload(on, hardware.layer3Flags(), hardware.layer4Flags(), hardware.tcpTimestampOption());
+    }
+
+    /** The set the switches stand for, not narrowed to the hardware (NDIS's current view; 2100's start and resume). */
+    public RscOffload requested(Set<RscTarget> on) {
+        return offload(on, SOFTWARE_LAYER3, Set.of(Layer4Flag.TCP_NO_OPTIONS), true);
+    }
+
+    /** Software set (spec 5.3): IPv4, IPv6 and timestamps, when an RSC keyword exists. */
+    public RscOffload software() {
+        return requested(hasSoftwareRsc() ? Set.of(RscTarget.values()) : Set.of());
+    }
+
+    private static final Set<Layer3Flag> SOFTWARE_LAYER3 = Set.of(Layer3Flag.IPV4_NO_OPTIONS, Layer3Flag.IPV6_NO_EXTENSIONS);
+
+    private static RscOffload offload(Set<RscTarget> on, Set<Layer3Flag> layer3, Set<Layer4Flag> layer4, boolean timestamps) {
         Set<Layer3Flag> l3 = new HashSet<>();
         if (on.contains(RscTarget.IPV4)) {
             l3.add(Layer3Flag.IPV4_NO_OPTIONS);
@@ -53,9 +69,9 @@ public record RscCapabilitySets(RscCapabilities hardware, Keywords keywords) {
         if (on.contains(RscTarget.IPV6)) {
             l3.add(Layer3Flag.IPV6_NO_EXTENSIONS);
         }
-        l3.retainAll(hardware.layer3Flags());
-        Set<Layer4Flag> l4 = l3.isEmpty() ? Set.of() : hardware.layer4Flags();
-        return new RscOffload(l3, l4, !l3.isEmpty() && hardware.tcpTimestampOption() && on.contains(RscTarget.TCP_TIMESTAMP));
+        l3.retainAll(layer3);
+        Set<Layer4Flag> l4 = l3.isEmpty() ? Set.of() : layer4;
+        return new RscOffload(l3, l4, !l3.isEmpty() && timestamps && on.contains(RscTarget.TCP_TIMESTAMP));
     }
 
     /** The stack's RscIPv4 and RscIPv6 fields applied (documented behaviour), as for segmentation. */

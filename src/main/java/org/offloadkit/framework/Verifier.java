@@ -17,6 +17,24 @@ import org.offloadkit.spec.TxChecksumShapes;
 public final class Verifier {
     private Verifier() {}
 
+    /** CAP-03: the offload APIs need PASSIVE_LEVEL; P2 is the caller's IRQL. */
+    public static Optional<BugCheck> passive(Irql irql, String what) {
+        return irql == Irql.PASSIVE_LEVEL ? Optional.empty()
+                : Optional.of(new BugCheck(FailureCode.IRQL_IS_NOT_PASSIVE, irql.value, 0, what + " at " + irql));
+    }
+
+    /** CAP-15: pausing or resuming the offloads of an adapter not started. */
+    public static Optional<BugCheck> started(boolean started, String what) {
+        return started ? Optional.empty()
+                : Optional.of(new BugCheck(FailureCode.ADAPTER_NOT_STARTED, 0, 0, what + " before NetAdapterStart"));
+    }
+
+    /** CAP-15: resuming offloads that are not paused. */
+    public static Optional<BugCheck> paused(boolean paused, String what) {
+        return paused ? Optional.empty()
+                : Optional.of(new BugCheck(FailureCode.OFFLOAD_NOT_PAUSED, 0, 0, what + " without NetAdapterPauseOffloadCapabilities"));
+    }
+
     /** CAP-01: advertising is only allowed before NetAdapterStart. */
     public static Optional<BugCheck> notStarted(boolean started, String what) {
         return started

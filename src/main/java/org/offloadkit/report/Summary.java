@@ -57,9 +57,15 @@ public final class Summary {
     }
 
     public String dut;
+    public String frameworkProfile;
     public String advertised;
     public String startFault;
     public long corpusSeed;
+    /** What the framework did in software during the run (spec 5.8 and 5.9). */
+    public Map<String, Long> softwareFallback;
+    /** The report's environment, written again at the end with the fallback counts. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Map<String, String> environment;
     public double wallSeconds;
     public final Counts counts = new Counts();
     public final Map<String, RequirementResult> requirements = new TreeMap<>();

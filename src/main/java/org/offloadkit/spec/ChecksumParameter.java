@@ -18,6 +18,11 @@ public enum ChecksumParameter {
         this.rx = rx;
     }
 
+    /** The field value of that number; empty for a number no value has (an OR of two values may be one). */
+    public static java.util.Optional<ChecksumParameter> ofNdisValue(int value) {
+        return java.util.Arrays.stream(values()).filter(p -> p.ndisValue == value).findFirst();
+    }
+
     /** The field value that sets Tx and Rx as given. */
     public static ChecksumParameter of(boolean tx, boolean rx) {
         if (tx) {

@@ -42,6 +42,11 @@ public record OffloadParameters(int length, Map<ChecksumTarget, ChecksumParamete
         return new OffloadParameters(REVISION_3_SIZE, Map.of(), map);
     }
 
+    /** The same fields in a request of another InformationBufferLength. */
+    public OffloadParameters withLength(int bytes) {
+        return new OffloadParameters(bytes, checksum, switches);
+    }
+
     public ChecksumParameter checksum(ChecksumTarget target) {
         return checksum.getOrDefault(target, ChecksumParameter.NO_CHANGE);
     }

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.offloadkit.faulty.FaultyAdapter;
+import org.offloadkit.framework.FrameworkProfile;
 import org.offloadkit.report.Summary;
 
 /** A suite run against an adapter, as the detection tests make and read them. */
@@ -21,9 +22,13 @@ final class SuiteRuns {
     private SuiteRuns() {}
 
     static Summary run(String dut, String suite) throws IOException {
+        return run(dut, List.of(suite), FrameworkProfile.DOCUMENTED);
+    }
+
+    static Summary run(String dut, List<String> suites, FrameworkProfile profile) throws IOException {
         Path out = Files.createTempDirectory("offloadkit-run-");
         PrintStream console = new PrintStream(new ByteArrayOutputStream());
-        return ConformanceRun.execute(RunConfig.of(dut, List.of(suite), out), console);
+        return ConformanceRun.execute(RunConfig.of(dut, suites, out).withProfile(profile), console);
     }
 
     static Set<String> withStatus(Summary summary, String status) {
@@ -40,7 +45,11 @@ final class SuiteRuns {
 
     /** Runs the suite against the faulty adapter: it fails exactly the requirements its bug breaks, as failures. */
     static Summary assertFailsExactlyWhatItBreaks(Class<? extends FaultyAdapter> adapter, String suite) throws Exception {
-        Set<String> breaks = adapter.getConstructor().newInstance().breaks();
+        return assertFailsExactly(adapter, suite, adapter.getConstructor().newInstance().breaks());
+    }
+
+    /** Runs the suite against the faulty adapter: it fails exactly these requirements, as failures. */
+    static Summary assertFailsExactly(Class<? extends FaultyAdapter> adapter, String suite, Set<String> breaks) throws Exception {
         Summary summary = run(adapter.getName(), suite);
         assertEquals(withStatus(summary, "failed"), new TreeSet<>(breaks), adapter.getSimpleName() + " failed " + describe(summary));
         assertEquals(summary.counts.dutFaults + summary.counts.kitErrors, 0,

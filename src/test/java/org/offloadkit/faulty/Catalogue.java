@@ -34,4 +34,12 @@ public final class Catalogue {
             CoalescesAcrossBatches.class,
             LeavesUnitChecksumsInvalid.class,
             ExemptsDuplicateAcks.class);
+
+    /** Caught by the framework suites, each with the suite that catches it. */
+    public static final java.util.Map<Class<? extends FaultyAdapter>, String> FRAMEWORK = java.util.Map.of(
+            AdvertisesAfterStart.class, "advertisement",
+            AdvertisesOptionsWithoutPlainIpv4.class, "advertisement",
+            AppliesRxChecksumCallbackLate.class, "callbacks",
+            CoalescesAnUnadvertisedIpVersion.class, "fallback",
+            FallsBackInTheDriverForRoutingHeaders.class, "checksum");
 }

@@ -28,6 +28,7 @@ import org.offloadkit.spec.TxChecksum;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
+import io.qameta.allure.Allure;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 
@@ -112,6 +113,7 @@ public class TxChecksumConformance {
     public void required_csumTx04_softwareFallback(Case<TxChecksumVector> vector) {
         TxChecksumVector v = vector.get();
         TxObservation o = ConformanceRun.session().transmit(v);
+        Allure.parameter("route", "software fallback: " + o.transmission().route());
         TxChecksum handed = o.transmission().handed().checksum();
         if (!handed.equals(TxChecksum.PASSTHROUGH)) {
             throw Verdict.failure("CSUM-TX-04", v + ": routed to software (" + o.transmission().route()

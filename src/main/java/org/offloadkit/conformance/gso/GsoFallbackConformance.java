@@ -18,6 +18,7 @@ import org.offloadkit.spec.TxChecksumAction;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
+import io.qameta.allure.Allure;
 import io.qameta.allure.Epic;
 import io.qameta.allure.Feature;
 
@@ -29,6 +30,13 @@ import io.qameta.allure.Feature;
 @Epic("Segmentation offload")
 @Feature("Software fallback")
 public class GsoFallbackConformance {
+
+    /** The send as the software fallback took it, shown on the result. */
+    private static GsoObservation observed(Case<GsoVector> vector) {
+        GsoObservation o = observe(vector.get());
+        Allure.parameter("route", "software fallback: " + o.transmission().route());
+        return o;
+    }
 
     @DataProvider
     public Iterator<Object[]> segmentedInSoftware() {
@@ -42,7 +50,7 @@ public class GsoFallbackConformance {
     @Test(dataProvider = "segmentedInSoftware")
     @Requirement(value = "GSO-FB-01", title = "Beyond the advertised shapes or offset limit: software segmentation, the DUT sees Mss 0 and MSS-size packets")
     public void required_gsoFb01_softwareSegmentation(Case<GsoVector> vector) {
-        GsoObservation o = observe(vector.get());
+        GsoObservation o = observed(vector);
         List<Transmission> packets = o.transmission().packets();
         int mss = o.vector().send().mss();
         for (int i = 0; i < packets.size(); i++) {
@@ -65,7 +73,7 @@ public class GsoFallbackConformance {
     @Test(dataProvider = "segmentedInSoftware")
     @Requirement(value = "GSO-FB-02", title = "The framework's segments still get their checksums: the hardware's where it can, else the framework's")
     public void required_gsoFb02_segmentsGetChecksums(Case<GsoVector> vector) {
-        GsoObservation o = observe(vector.get());
+        GsoObservation o = observed(vector);
         for (Transmission p : o.transmission().packets()) {
             boolean udpWithoutChecksum = p.layout().isUdp() && o.vector().has(GsoVector.NO_UDP_CHECKSUM);
             if (!udpWithoutChecksum && p.request().layer4() != TxChecksumAction.REQUIRED) {
@@ -82,7 +90,7 @@ public class GsoFallbackConformance {
     @Test(dataProvider = "segmentedInSoftware")
     @Requirement(value = "GSO-FB-03", title = "What the fallback puts on the wire meets GSO-TCP-01..10 and GSO-UDP-01..05: the reference's segments")
     public void required_gsoFb03_sameAsTheReference(Case<GsoVector> vector) {
-        GsoObservation o = observe(vector.get());
+        GsoObservation o = observed(vector);
         List<byte[]> wire = GsoJudge.segmentsSent("GSO-FB-03", o);
         if (wire.size() != o.expectedFrames().size()) {
             throw failure("GSO-FB-03", o, -1, wire.size() + " segments on the wire, expected " + o.expectedFrames().size());

@@ -1,5 +1,6 @@
 package org.offloadkit.dut.reference;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -65,21 +66,58 @@ public class ReferenceAdapter implements DeviceUnderTest, Datapath {
 
     @Override
     public void initialize(NetAdapter adapter) {
-        adapter.setTxChecksumCapabilities(TxChecksumCapabilities.of(Layer3Flag.ALL, Layer4Flag.ALL,
-                0, LAYER4_HEADER_OFFSET_LIMIT, active -> activeTx = active));
-        adapter.setRxChecksumCapabilities(RxChecksumCapabilities.of(active -> activeRx = active));
-        adapter.setRscCapabilities(RscCapabilities.of(Set.of(Layer3Flag.IPV4_NO_OPTIONS, Layer3Flag.IPV6_NO_EXTENSIONS),
-                Set.of(Layer4Flag.TCP_NO_OPTIONS), true, active -> activeRsc = active));
+        TxChecksumCapabilities tx = txChecksumCapabilities();
+        if (tx != null) {
+            adapter.setTxChecksumCapabilities(new TxChecksumCapabilities(tx.size(), tx.shapes(), active -> activeTx = active));
+        }
+        if (rxChecksum()) {
+            adapter.setRxChecksumCapabilities(RxChecksumCapabilities.of(active -> activeRx = active));
+        }
+        RscCapabilities rsc = rscCapabilities();
+        if (rsc != null) {
+            adapter.setRscCapabilities(new RscCapabilities(rsc.size(), rsc.layer3Flags(), rsc.layer4Flags(), rsc.tcpTimestampOption(),
+                    active -> activeRsc = within(active, rsc)));
+        }
         GsoCapabilities gso = gsoCapabilities();
-        gsoLimits = GsoSegmenter.Limits.of(gso.shapes(), gso.subMssFinalSegmentSupported());
-        adapter.setGsoCapabilities(gso);
+        if (gso != null) {
+            gsoLimits = GsoSegmenter.Limits.of(gso.shapes(), gso.subMssFinalSegmentSupported());
+            adapter.setGsoCapabilities(new GsoCapabilities(gso.size(), gso.shapes(), active -> activeGso = active,
+                    gso.subMssFinalSegmentSupported()));
+        }
         adapter.setDatapath(this);
     }
 
-    /** The segmentation this adapter advertises, and keeps to. */
+    /** The Tx checksum this adapter advertises (the callback is its own), or null for none. */
+    protected TxChecksumCapabilities txChecksumCapabilities() {
+        return TxChecksumCapabilities.of(Layer3Flag.ALL, Layer4Flag.ALL, 0, LAYER4_HEADER_OFFSET_LIMIT, null);
+    }
+
+    /** Whether this adapter registers Rx checksum. */
+    protected boolean rxChecksum() {
+        return true;
+    }
+
+    /** The coalescing this adapter advertises, and keeps to (the callback is its own), or null for none. */
+    protected RscCapabilities rscCapabilities() {
+        return RscCapabilities.of(Set.of(Layer3Flag.IPV4_NO_OPTIONS, Layer3Flag.IPV6_NO_EXTENSIONS), Set.of(Layer4Flag.TCP_NO_OPTIONS), true, null);
+    }
+
+    /** The segmentation this adapter advertises, and keeps to (the callback is its own), or null for none. */
     protected GsoCapabilities gsoCapabilities() {
         return GsoCapabilities.of(Layer3Flag.ALL, Layer4Flag.ALL, MAXIMUM_OFFLOAD_SIZE, MINIMUM_SEGMENT_COUNT,
-                LAYER4_HEADER_OFFSET_LIMIT, active -> activeGso = active).withSubMssFinalSegmentSupported();
+                LAYER4_HEADER_OFFSET_LIMIT, null).withSubMssFinalSegmentSupported();
+    }
+
+    /**
+     * A driver keeps to what it advertised, even when the framework calls it back with more, as NetAdapterCx 2100
+     * does at start and resume (spec 7 item 2).
+     */
+    private static RscOffload within(RscOffload active, RscCapabilities advertised) {
+        Set<Layer3Flag> layer3 = new HashSet<>(active.layer3Flags());
+        layer3.retainAll(advertised.layer3Flags());
+        Set<Layer4Flag> layer4 = new HashSet<>(active.layer4Flags());
+        layer4.retainAll(advertised.layer4Flags());
+        return new RscOffload(layer3, layer4, active.tcpTimestampOption() && advertised.tcpTimestampOption());
     }
 
     /** The active sets the framework last called back with. */
