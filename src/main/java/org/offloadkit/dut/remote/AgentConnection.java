@@ -153,7 +153,9 @@ final class AgentConnection implements AutoCloseable {
                     end(peer + " closed its end of the session");
                     return;
                 }
-                dispatch(line);
+                if (!line.isBlank()) {
+                    dispatch(line);
+                }
             }
         } catch (ProtocolException e) {
             end(peer + " broke the protocol: " + e.getMessage());
