@@ -59,6 +59,8 @@ public final class Summary {
     public String dut;
     public String advertised;
     public String startFault;
+    /** Why the run stopped before its end (a signal), or null for a run that finished. */
+    public String interrupted;
     public long corpusSeed;
     public double wallSeconds;
     public final Counts counts = new Counts();
@@ -82,7 +84,7 @@ public final class Summary {
         return counts.bad() > 0;
     }
 
-    public void write(Path file) {
+    public synchronized void write(Path file) {
         try {
             Files.createDirectories(file.getParent());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);

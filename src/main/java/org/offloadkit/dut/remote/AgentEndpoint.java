@@ -35,6 +35,9 @@ sealed interface AgentEndpoint {
             Thread drain = new Thread(() -> keepTail(process.getErrorStream(), stderr), "offloadkit-agent-stderr");
             drain.setDaemon(true);
             drain.start();
+            // A kit stopped by a signal takes its agent along, even one too hung to notice its stdin closing.
+            Thread orphaned = new Thread(process::destroyForcibly, "offloadkit-agent-stop");
+            Runtime.getRuntime().addShutdownHook(orphaned);
             return new AgentConnection(name(), process.getInputStream(), process.getOutputStream(), () -> {
                 try {
                     process.getOutputStream().close();
@@ -42,6 +45,11 @@ sealed interface AgentEndpoint {
                     // the agent is gone already: nothing to close
                 }
                 process.destroy();
+                try {
+                    Runtime.getRuntime().removeShutdownHook(orphaned);
+                } catch (IllegalStateException e) {
+                    // shutting down: the hook stops it
+                }
             }, () -> aftermath(process, drain, stderr));
         }
 

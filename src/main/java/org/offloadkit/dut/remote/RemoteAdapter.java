@@ -115,7 +115,8 @@ public final class RemoteAdapter implements DeviceUnderTest, Datapath {
                             String what) {
         on.call(type, body).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((message, error) -> {
             if (error != null) {
-                reply.fail(failure(on, what, error));
+                reply.fail(failure(what, error));
+                endIfHung(on, what, error);
                 return;
             }
             T answer;
@@ -137,7 +138,9 @@ public final class RemoteAdapter implements DeviceUnderTest, Datapath {
         try {
             return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new DutFault(failure(on, type, e instanceof ExecutionException ? e.getCause() : e));
+            Throwable error = e instanceof ExecutionException ? e.getCause() : e;
+            endIfHung(on, type, error);
+            throw new DutFault(failure(type, error));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DutFault(type + " interrupted");
@@ -157,18 +160,27 @@ public final class RemoteAdapter implements DeviceUnderTest, Datapath {
         }
     }
 
-    /** What to say about a call that got no answer; a call that timed out ends the session, as a hung agent's. */
-    private String failure(AgentConnection on, String what, Throwable error) {
+    /** What to say about a call that got no answer. */
+    private String failure(String what, Throwable error) {
         if (error instanceof TimeoutException) {
-            String reason = endpoint.name() + " did not answer " + what + " within " + timeout.toMillis()
-                    + " ms: taken as hung, it is restarted for the next call";
-            on.end(reason);
-            return reason;
+            return hung(what);
         }
         if (error instanceof AgentFailure) {
             return error.getMessage();
         }
         return endpoint.name() + ": " + error;
+    }
+
+    private String hung(String what) {
+        return endpoint.name() + " did not answer " + what + " within " + timeout.toMillis()
+                + " ms: taken as hung, it is restarted for the next call";
+    }
+
+    /** A call that timed out ends the session, as a hung agent's: the next call starts a new one. */
+    private void endIfHung(AgentConnection on, String what, Throwable error) {
+        if (error instanceof TimeoutException) {
+            on.end(hung(what));
+        }
     }
 
     /** The session to call on, starting a new one when the last has ended. */
