@@ -54,6 +54,18 @@ public class OutOfProcessAgentTest {
         return run(dut, suite, null, Files.createTempDirectory("offloadkit-agent-"));
     }
 
+    private static final Map<String, Summary> REFERENCE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The reference adapter's results for the suite, run once for every test that compares with them. */
+    private static synchronized Summary reference(String suite) throws IOException {
+        Summary summary = REFERENCE.get(suite);
+        if (summary == null) {
+            summary = run("reference", suite);
+            REFERENCE.put(suite, summary);
+        }
+        return summary;
+    }
+
     /** The agent's results are the reference adapter's: every requirement passed, with as many results. */
     private static void assertLikeTheReference(Summary agent, Summary reference) {
         SuiteRuns.assertPassesEverything(agent, reference.requirements.keySet());
@@ -64,7 +76,7 @@ public class OutOfProcessAgentTest {
 
     @Test
     public void thePythonAgentPassesTheFullSuiteOverStdio() throws IOException {
-        assertLikeTheReference(run("exec:" + agent(), "full"), run("reference", "full"));
+        assertLikeTheReference(run("exec:" + agent(), "full"), reference("full"));
     }
 
     @Test
@@ -75,7 +87,7 @@ public class OutOfProcessAgentTest {
             assertNotNull(line, "the agent says where it listens");
             assertTrue(line.startsWith("listening on 127.0.0.1:"), line);
             String port = line.substring(line.lastIndexOf(':') + 1);
-            assertLikeTheReference(run("tcp:127.0.0.1:" + port, "full"), run("reference", "full"));
+            assertLikeTheReference(run("tcp:127.0.0.1:" + port, "full"), reference("full"));
         } finally {
             listening.destroy();
             listening.waitFor(5, TimeUnit.SECONDS);
@@ -99,7 +111,7 @@ public class OutOfProcessAgentTest {
      */
     @Test(dataProvider = "faults")
     public void aFaultCostsOnlyTheTestsItWasIn(String fault, String says, String detail) throws IOException {
-        Summary reference = run("reference", "rsc");
+        Summary reference = reference("rsc");
         Path out = Files.createTempDirectory("offloadkit-fault-");
         Summary summary = run("exec:" + faultyAgent(fault, 20), "rsc", Duration.ofMillis(1500), out);
         assertEquals(summary.counts.total(), reference.counts.total(), "no result lost: " + SuiteRuns.describe(summary));

@@ -137,6 +137,11 @@ final class AgentConnection implements AutoCloseable {
         }
     }
 
+    /** Ends the session without answering what is waiting: the kit is going away, and so are its calls. */
+    void abandon() {
+        ended.compareAndSet(null, "the kit stopped");
+    }
+
     private void fail(long id, String reason) {
         Request request = waiting.remove(id);
         if (request != null) {

@@ -35,10 +35,8 @@ sealed interface AgentEndpoint {
             Thread drain = new Thread(() -> keepTail(process.getErrorStream(), stderr), "offloadkit-agent-stderr");
             drain.setDaemon(true);
             drain.start();
-            // A kit stopped by a signal takes its agent along, even one too hung to notice its stdin closing.
-            Thread orphaned = new Thread(process::destroyForcibly, "offloadkit-agent-stop");
-            Runtime.getRuntime().addShutdownHook(orphaned);
-            return new AgentConnection(name(), process.getInputStream(), process.getOutputStream(), () -> {
+            Thread[] stopWithTheKit = new Thread[1];
+            AgentConnection connection = new AgentConnection(name(), process.getInputStream(), process.getOutputStream(), () -> {
                 try {
                     process.getOutputStream().close();
                 } catch (IOException e) {
@@ -46,11 +44,19 @@ sealed interface AgentEndpoint {
                 }
                 process.destroy();
                 try {
-                    Runtime.getRuntime().removeShutdownHook(orphaned);
+                    Runtime.getRuntime().removeShutdownHook(stopWithTheKit[0]);
                 } catch (IllegalStateException e) {
                     // shutting down: the hook stops it
                 }
             }, () -> aftermath(process, drain, stderr));
+            // A kit stopped by a signal takes its agent along, even one too hung to notice its stdin closing,
+            // without failing the call in flight: that test did not finish, and gets no result.
+            stopWithTheKit[0] = new Thread(() -> {
+                connection.abandon();
+                process.destroyForcibly();
+            }, "offloadkit-agent-stop");
+            Runtime.getRuntime().addShutdownHook(stopWithTheKit[0]);
+            return connection;
         }
 
         private static void keepTail(InputStream in, Deque<String> tail) {
