@@ -51,6 +51,9 @@ public final class RemoteAdapter implements DeviceUnderTest, Datapath {
     private String lastEnd;
     private int failedStarts;
     private int restarts;
+    private AgentConnection countedOn;
+    private TxCounters lastCounted = TxCounters.ZERO;
+    private TxCounters carried = TxCounters.ZERO;
 
     RemoteAdapter(AgentEndpoint endpoint, Duration timeout) {
         this.endpoint = endpoint;
@@ -96,9 +99,23 @@ public final class RemoteAdapter implements DeviceUnderTest, Datapath {
         answer(live(), "receive", Protocol.receive(batch), Protocol::indications, indications, "receive #" + batch.sequence());
     }
 
+    /**
+     * A restarted agent counts from 0 again, so what the earlier sessions had counted when last asked is added
+     * on: the counters keep growing across restarts, as one driver's would.
+     */
     @Override
     public Optional<TxCounters> transmitCounters() {
-        return decode("transmitCounters", await(live(), "transmitCounters", Protocol.empty()), Protocol::counters);
+        AgentConnection now = live();
+        Optional<TxCounters> counted = decode("transmitCounters", await(now, "transmitCounters", Protocol.empty()), Protocol::counters);
+        synchronized (this) {
+            if (now != countedOn) {
+                carried = carried.plus(lastCounted);
+                lastCounted = TxCounters.ZERO;
+                countedOn = now;
+            }
+            counted.ifPresent(c -> lastCounted = c);
+            return counted.map(c -> c.plus(carried));
+        }
     }
 
     /** An active set for the agent: delivered before the callback returns, and kept for a restarted agent. */

@@ -21,6 +21,7 @@ import org.offloadkit.spec.Layer3Flag;
 import org.offloadkit.spec.RxChecksumEvaluation;
 import org.offloadkit.spec.RxIndication;
 import org.offloadkit.spec.TxChecksum;
+import org.offloadkit.spec.TxCounters;
 import org.offloadkit.spec.TxResult;
 import org.testng.annotations.AfterMethod;
 import org.testng.annotations.Test;
@@ -213,6 +214,21 @@ public class RemoteProtocolTest {
         assertMessage(expectThrows(DutFault.class, this::transmit), "within " + TIMEOUT.toMillis() + " ms");
         assertTrue(transmit().success());
         assertEquals(agent.sessions.size(), 2);
+    }
+
+    @Test
+    public void transmitCountersKeepGrowingAcrossARestart() throws IOException {
+        start((session, request) -> {
+            if (ScriptedAgent.is(request, "transmitCounters")) {
+                return ScriptedAgent.standardWith(request, "\"counters\":null",
+                        session == 0 ? "\"counters\":{\"frames\":5,\"octets\":500}" : "\"counters\":{\"frames\":1,\"octets\":60}");
+            }
+            return session == 0 && ScriptedAgent.is(request, "transmit") ? List.of(ScriptedAgent.CLOSE) : ScriptedAgent.standard(request);
+        });
+        assertEquals(host.transmitCounters(), Optional.of(new TxCounters(5, 500)));
+        expectThrows(DutFault.class, this::transmit);
+        assertEquals(host.transmitCounters(), Optional.of(new TxCounters(6, 560)),
+                "the restarted agent's count from 0, on top of what the first session had counted");
     }
 
     @Test
