@@ -383,6 +383,8 @@ class Segment:
         self.kind = "other"
         if layout is None or not (layout.is_ipv4() or layout.is_ipv6()):
             return
+        l3 = layout.l3
+        self.addresses = (layout.is_ipv4(), frame[l3 + 12:l3 + 20] if layout.is_ipv4() else frame[l3 + 8:l3 + 40])
         if layout.l4type == L4_IP_FRAGMENT:
             self.kind = "fragment"
             return
@@ -399,11 +401,8 @@ class Segment:
         self.timestamp, self.other_options = -1, False
         self._options(l4 + 20, self.payload)
         self.checksums_verify = transport_verifies(frame, layout) and (not layout.is_ipv4() or ipv4_header_verifies(frame, layout))
-        l3 = layout.l3
         self.ttl = frame[l3 + 8] if layout.is_ipv4() else frame[l3 + 7]
         self.ecn = frame[l3 + 1] & 3 if layout.is_ipv4() else (u32(frame, l3) >> 20) & 3
-        addresses = frame[l3 + 12:l3 + 20] if layout.is_ipv4() else frame[l3 + 8:l3 + 40]
-        self.addresses = (layout.is_ipv4(), addresses)
         self.flow = (frame[:layout.l2len], self.addresses, frame[l4:l4 + 4])
 
     def _options(self, p, end):
@@ -485,7 +484,7 @@ class Coalescer:
         if s.kind == "fragment":
             # Exception 6: only a first fragment names its ports, so every unit between the addresses ends.
             for unit in self.tracked:
-                if unit.open and unit.first.layout.is_ipv4() == s.layout.is_ipv4() and self._addresses(unit.first) == self._addresses(s):
+                if unit.open and unit.first.addresses == s.addresses:
                     self.indicate(unit)
             self.alone(s)
             return
@@ -516,11 +515,6 @@ class Coalescer:
         else:
             self.indicate(h)
             self.track(s)
-
-    @staticmethod
-    def _addresses(s):
-        l3 = s.layout.l3
-        return s.frame[l3 + 12:l3 + 20] if s.layout.is_ipv4() else s.frame[l3 + 8:l3 + 40]
 
     def pure_ack(self, h, s):
         in_place = s.seq == h.nxt and s.ack == h.ack

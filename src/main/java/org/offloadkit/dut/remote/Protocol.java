@@ -303,27 +303,20 @@ final class Protocol {
     }
 
     private static Set<Layer3Flag> layer3Flags(JsonNode node, String where) {
-        int bits = integer(node, "layer3Flags", 0, Integer.MAX_VALUE);
-        Set<Layer3Flag> flags = EnumSet.noneOf(Layer3Flag.class);
-        for (Layer3Flag flag : Layer3Flag.values()) {
-            if ((bits & flag.bit) != 0) {
-                flags.add(flag);
-                bits &= ~flag.bit;
-            }
-        }
-        if (bits != 0) {
-            throw new ProtocolException(where + " has bits 0x" + Integer.toHexString(bits) + " that name no flag");
-        }
-        return flags;
+        return flags(integer(node, "layer3Flags", 0, Integer.MAX_VALUE), Layer3Flag.class, f -> f.bit, where);
     }
 
     private static Set<Layer4Flag> layer4Flags(JsonNode node, String where) {
-        int bits = integer(node, "layer4Flags", 0, Integer.MAX_VALUE);
-        Set<Layer4Flag> flags = EnumSet.noneOf(Layer4Flag.class);
-        for (Layer4Flag flag : Layer4Flag.values()) {
-            if ((bits & flag.bit) != 0) {
+        return flags(integer(node, "layer4Flags", 0, Integer.MAX_VALUE), Layer4Flag.class, f -> f.bit, where);
+    }
+
+    /** The flags a bit mask holds; a bit that names no flag is the agent's error. */
+    private static <E extends Enum<E>> Set<E> flags(int bits, Class<E> type, java.util.function.ToIntFunction<E> bit, String where) {
+        Set<E> flags = EnumSet.noneOf(type);
+        for (E flag : type.getEnumConstants()) {
+            if ((bits & bit.applyAsInt(flag)) != 0) {
                 flags.add(flag);
-                bits &= ~flag.bit;
+                bits &= ~bit.applyAsInt(flag);
             }
         }
         if (bits != 0) {

@@ -13,48 +13,10 @@ public final class RemoteProviders {
     /** An agent answers over a pipe or a network, and may have to start first: it gets longer than an in-process adapter. */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    /** {@code exec:COMMAND}. */
-    public static final class Exec implements DutProvider {
-        @Override
-        public String name() {
-            return "exec";
-        }
-
-        @Override
-        public String description() {
-            return "exec:COMMAND - an agent the kit runs, speaking docs/protocol.md on its stdin and stdout";
-        }
-
-        @Override
-        public DeviceUnderTest create(String options) {
-            return create(options, TIMEOUT);
-        }
-
-        @Override
-        public DeviceUnderTest create(String options, Duration timeout) {
-            if (options.isBlank()) {
-                throw new UnknownDutException("exec: needs the agent's command, for example --dut 'exec:python3 agents/python/offloadkit_agent.py'");
-            }
-            return new RemoteAdapter(new AgentEndpoint.Exec(options), timeout);
-        }
-
-        @Override
-        public Duration timeout() {
-            return TIMEOUT;
-        }
-    }
-
-    /** {@code tcp:HOST:PORT}. */
-    public static final class Tcp implements DutProvider {
-        @Override
-        public String name() {
-            return "tcp";
-        }
-
-        @Override
-        public String description() {
-            return "tcp:HOST:PORT - an agent listening there, speaking docs/protocol.md";
-        }
+    /** An agent somewhere, reached through the protocol. */
+    private abstract static class Remote implements DutProvider {
+        /** Where the options say the agent is; a name that says nothing usable is a set-up error. */
+        abstract AgentEndpoint endpoint(String options);
 
         @Override
         public DeviceUnderTest create(String options) {
@@ -66,7 +28,47 @@ public final class RemoteProviders {
             return new RemoteAdapter(endpoint(options), timeout);
         }
 
-        static AgentEndpoint.Tcp endpoint(String options) {
+        @Override
+        public Duration timeout() {
+            return TIMEOUT;
+        }
+    }
+
+    /** {@code exec:COMMAND}. */
+    public static final class Exec extends Remote {
+        @Override
+        public String name() {
+            return "exec";
+        }
+
+        @Override
+        public String description() {
+            return "exec:COMMAND - an agent the kit runs, speaking docs/protocol.md on its stdin and stdout";
+        }
+
+        @Override
+        AgentEndpoint endpoint(String options) {
+            if (options.isBlank()) {
+                throw new UnknownDutException("exec: needs the agent's command, for example --dut 'exec:python3 agents/python/offloadkit_agent.py'");
+            }
+            return new AgentEndpoint.Exec(options);
+        }
+    }
+
+    /** {@code tcp:HOST:PORT}. */
+    public static final class Tcp extends Remote {
+        @Override
+        public String name() {
+            return "tcp";
+        }
+
+        @Override
+        public String description() {
+            return "tcp:HOST:PORT - an agent listening there, speaking docs/protocol.md";
+        }
+
+        @Override
+        AgentEndpoint.Tcp endpoint(String options) {
             int colon = options.lastIndexOf(':');
             String usage = "tcp: needs HOST:PORT, for example --dut tcp:192.0.2.7:7788 (an IPv6 host in brackets: tcp:[2001:db8::7]:7788); got '"
                     + options + "'";
@@ -87,11 +89,6 @@ public final class RemoteProviders {
                 throw new UnknownDutException(usage);
             }
             return new AgentEndpoint.Tcp(host, port);
-        }
-
-        @Override
-        public Duration timeout() {
-            return TIMEOUT;
         }
     }
 }

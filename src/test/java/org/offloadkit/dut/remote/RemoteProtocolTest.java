@@ -262,10 +262,10 @@ public class RemoteProtocolTest {
 
     @Test
     public void theCommandLineNamesParseAndBadOnesSayHowToWriteThem() {
-        assertEquals(RemoteProviders.Tcp.endpoint("192.0.2.7:7788"), new AgentEndpoint.Tcp("192.0.2.7", 7788));
-        assertEquals(RemoteProviders.Tcp.endpoint("[2001:db8::7]:7788"), new AgentEndpoint.Tcp("2001:db8::7", 7788));
+        assertEquals(new RemoteProviders.Tcp().endpoint("192.0.2.7:7788"), new AgentEndpoint.Tcp("192.0.2.7", 7788));
+        assertEquals(new RemoteProviders.Tcp().endpoint("[2001:db8::7]:7788"), new AgentEndpoint.Tcp("2001:db8::7", 7788));
         for (String bad : List.of("", "host", "host:", "host:0", "host:70000", ":80", "host:http")) {
-            Exception e = expectThrows(RuntimeException.class, () -> RemoteProviders.Tcp.endpoint(bad));
+            Exception e = expectThrows(RuntimeException.class, () -> new RemoteProviders.Tcp().endpoint(bad));
             assertTrue(e.getMessage().contains("tcp: needs HOST:PORT"), e.getMessage());
         }
         Exception e = expectThrows(RuntimeException.class, () -> new RemoteProviders.Exec().create(" "));
