@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Makes sure the native parts OffloadKit needs are on this machine, installing them where it can.
 #   ci/prerequisites.sh run    what `./offloadkit` needs: Java 17+, Maven, libpcap
-#   ci/prerequisites.sh test   what `./selftest` needs besides: tshark (the independent checksum oracle), and
+#   ci/prerequisites.sh test   what `./selftest` needs besides: tshark (the independent checksum oracle),
 #                              iproute2 and ethtool (the Linux kernel harness configures namespaces, veth
-#                              pairs and their offloads with them; its tests need root too, and skip without it)
+#                              pairs and their offloads with them; its tests need root too, and skip without it),
+#                              and python3 (the sample out-of-process agent runs the suites)
 # As root with apt-get it installs what is missing; otherwise it prints the exact command and exits 2.
 set -euo pipefail
 
@@ -34,6 +35,7 @@ if [ "$need" = test ]; then
   have tshark || missing_packages+=(tshark)
   have ip || missing_packages+=(iproute2)
   have ethtool || missing_packages+=(ethtool)
+  have python3 || missing_packages+=(python3)
 fi
 
 if [ ${#problems[@]} -gt 0 ]; then

@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--dut", paramLabel = "NAME", defaultValue = "reference",
-            description = "The adapter: NAME[:OPTIONS] of a provider (see 'offloadkit duts') or a class name (default: ${DEFAULT-VALUE}).")
+            description = {"The adapter: NAME[:OPTIONS] of a provider (see 'offloadkit duts') or a class name (default: ${DEFAULT-VALUE}).",
+                    "An adapter in another process: exec:COMMAND (the kit runs it) or tcp:HOST:PORT (it listens); docs/protocol.md."})
     String dut;
 
     @Option(names = "--suite", paramLabel = "NAME", defaultValue = "full",
@@ -45,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--timeout", paramLabel = "MS",
-            description = "How long to wait for any one answer from the adapter, in milliseconds (default: the adapter's own, 2000 for the built-in ones).")
+            description = "How long to wait for any one answer from the adapter, in milliseconds (default: the adapter's own: 2000 for reference, 5000 for exec: and tcp: agents).")
     Long timeoutMillis;
 
     @Option(names = "--framework-profile", paramLabel = "NAME", defaultValue = "documented",

@@ -83,7 +83,19 @@ public final class ConformanceRun {
             testng.setXmlSuites(suites);
             testng.setOutputDirectory(config.out().resolve("testng").toString());
             testng.setVerbose(0);
-            testng.run();
+            Thread interruption = new Thread(() -> {
+                summary.interrupted = "the run was stopped (SIGTERM or Ctrl-C) after " + summary.counts.total() + " results";
+                summary.wallSeconds = (System.nanoTime() - started) / 1e9;
+                summary.write(config.summaryFile());
+                console.println("\nOffloadKit: stopped; " + config.summaryFile() + " holds the " + summary.counts.total()
+                        + " results so far");
+            }, "offloadkit-interrupted");
+            Runtime.getRuntime().addShutdownHook(interruption);
+            try {
+                testng.run();
+            } finally {
+                removeHook(interruption);
+            }
             summary.wallSeconds = (System.nanoTime() - started) / 1e9;
             if (session.started()) {
                 summary.softwareFallback = session.host().fallbackCounts().snapshot();
@@ -95,6 +107,15 @@ public final class ConformanceRun {
         } finally {
             active = null;
             Allure.setLifecycle(previous);
+        }
+    }
+
+    /** The run ended by itself: its summary is written as it ends, not by the hook. */
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down already: the hook is running or has run
         }
     }
 

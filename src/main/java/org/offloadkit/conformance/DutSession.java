@@ -56,7 +56,7 @@ public final class DutSession implements AutoCloseable {
     /** Creates the DUT and starts it; a DUT that faults here fails every test of the run as a DUT fault. */
     public static DutSession open(ResolvedDut dut, Keywords keywords, Duration timeout, FrameworkProfile profile) {
         AdapterHost host = new AdapterHost(dut.spec(), keywords, timeout, profile);
-        DeviceUnderTest device = dut.create();
+        DeviceUnderTest device = dut.create(timeout);
         try {
             host.initialize(device::initialize);
             host.start();

@@ -23,6 +23,15 @@ public interface DutProvider {
     /** A new adapter; {@code options} is what followed the colon, or empty. */
     DeviceUnderTest create(String options);
 
+    /**
+     * A new adapter for a run that waits {@code timeout} for any one answer. An adapter that watches its own
+     * calls (the out-of-process one, which restarts an agent that stopped answering) needs to know it; the
+     * others ignore it.
+     */
+    default DeviceUnderTest create(String options, Duration timeout) {
+        return create(options);
+    }
+
     /** How long the kit waits for any one answer from this kind of adapter. */
     default Duration timeout() {
         return Duration.ofSeconds(2);

@@ -1,6 +1,7 @@
 package org.offloadkit.dut;
 
 import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -100,6 +101,11 @@ public final class DutRegistry {
     public record ResolvedDut(String spec, DutProvider provider, String options) {
         public DeviceUnderTest create() {
             return provider.create(options);
+        }
+
+        /** The adapter, for a run that waits {@code timeout} for any one answer. */
+        public DeviceUnderTest create(Duration timeout) {
+            return provider.create(options, timeout);
         }
     }
 }

@@ -477,6 +477,8 @@ public final class AdapterHost implements AutoCloseable {
                 call.run();
             } catch (BugCheckException e) {
                 answer.fail(new DutFault(what + " raised " + e.bugCheck(), e));
+            } catch (DutFault e) {
+                answer.fail(new DutFault(what + ": " + e.getMessage().substring(DutFault.PREFIX.length()), e));
             } catch (RuntimeException | Error e) {
                 answer.fail(new DutFault(what + " threw " + e, e));
             } finally {

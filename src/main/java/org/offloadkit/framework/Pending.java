@@ -26,9 +26,19 @@ public final class Pending<T> {
 
     /** The reply handed to the driver: the first answer counts, a second is remembered as a fault. */
     Reply<T> reply() {
-        return answer -> {
-            if (answers.incrementAndGet() == 1) {
-                future.complete(answer);
+        return new Reply<>() {
+            @Override
+            public void send(T answer) {
+                if (answers.incrementAndGet() == 1) {
+                    future.complete(answer);
+                }
+            }
+
+            @Override
+            public void fail(String reason) {
+                if (answers.incrementAndGet() == 1) {
+                    future.completeExceptionally(new DutFault(what + ": " + reason));
+                }
             }
         };
     }

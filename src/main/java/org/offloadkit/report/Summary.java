@@ -60,6 +60,8 @@ public final class Summary {
     public String frameworkProfile;
     public String advertised;
     public String startFault;
+    /** Why the run stopped before its end (a signal), or null for a run that finished. */
+    public String interrupted;
     public long corpusSeed;
     /** What the framework did in software during the run (spec 5.8 and 5.9). */
     public Map<String, Long> softwareFallback;
@@ -88,7 +90,7 @@ public final class Summary {
         return counts.bad() > 0;
     }
 
-    public void write(Path file) {
+    public synchronized void write(Path file) {
         try {
             Files.createDirectories(file.getParent());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
