@@ -16,6 +16,7 @@ import base64
 import json
 import socket
 import sys
+import threading
 
 PROTOCOL_VERSIONS = (1,)
 
@@ -724,12 +725,18 @@ def main(argv=None):
     print("listening on %s:%d" % server.getsockname()[:2], flush=True)
     while True:
         connection, _ = server.accept()
-        with connection:
-            connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            try:
-                serve(connection.makefile("rb"), connection.sendall)
-            except (OSError, ValueError) as error:
-                print("session ended: %s" % error, file=sys.stderr, flush=True)
+        # One adapter per connection, each on a thread of its own: the kit may open a second session (a
+        # probe, a restart) while the first is still connected.
+        threading.Thread(target=serve_connection, args=(connection,), daemon=True).start()
+
+
+def serve_connection(connection):
+    with connection:
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        try:
+            serve(connection.makefile("rb"), connection.sendall)
+        except (OSError, ValueError) as error:
+            print("session ended: %s" % error, file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":
