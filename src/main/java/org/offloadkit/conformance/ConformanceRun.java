@@ -83,6 +83,7 @@ public final class ConformanceRun {
             testng.setOutputDirectory(config.out().resolve("testng").toString());
             testng.setVerbose(0);
             testng.run();
+            describeDevice(session, summary, timeout, results, config.keywords());
             summary.wallSeconds = (System.nanoTime() - started) / 1e9;
             summary.write(config.summaryFile());
             return summary;
@@ -112,6 +113,25 @@ public final class ConformanceRun {
 
     private static Summary describe(DutSession session, Duration timeout, Path results, Keywords keywords) {
         Summary summary = new Summary();
+        AllureResults.writeEnvironment(results, environment(session, summary, timeout, keywords));
+        AllureResults.writeCategories(results);
+        AllureResults.writeExecutor(results, "OffloadKit " + version() + " against " + session.name(), reportName(session.name()));
+        return summary;
+    }
+
+    /** What the DUT tells of itself once the run is over (DeviceUnderTest.details), added to the environment and the summary. */
+    private static void describeDevice(DutSession session, Summary summary, Duration timeout, Path results, Keywords keywords) {
+        Map<String, String> details = session.deviceDetails();
+        if (details.isEmpty()) {
+            return;
+        }
+        summary.dutDetails = new LinkedHashMap<>(details);
+        Map<String, String> environment = environment(session, summary, timeout, keywords);
+        environment.putAll(details);
+        AllureResults.writeEnvironment(results, environment);
+    }
+
+    private static Map<String, String> environment(DutSession session, Summary summary, Duration timeout, Keywords keywords) {
         summary.dut = session.name();
         summary.corpusSeed = ChecksumCorpus.load().seed();
         Map<String, String> environment = new LinkedHashMap<>();
@@ -140,10 +160,7 @@ public final class ConformanceRun {
         environment.put("DUT answer timeout", timeout.toMillis() + " ms");
         environment.put("OffloadKit", version());
         environment.put("Java", System.getProperty("java.version"));
-        AllureResults.writeEnvironment(results, environment);
-        AllureResults.writeCategories(results);
-        AllureResults.writeExecutor(results, "OffloadKit " + version() + " against " + session.name(), reportName(session.name()));
-        return summary;
+        return environment;
     }
 
     /** The report's title for a DUT. */

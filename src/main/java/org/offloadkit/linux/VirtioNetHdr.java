@@ -51,7 +51,11 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
      * {@link #withPseudoHeaderSum} puts there.
      */
     public static VirtioNetHdr segmentation(byte[] frame, int gsoSize) {
-        FrameLayout layout = layout(frame);
+        return segmentation(layout(frame), gsoSize);
+    }
+
+    /** {@link #segmentation(byte[], int)} for a frame laid out as {@code layout}, such as a large send's template. */
+    public static VirtioNetHdr segmentation(FrameLayout layout, int gsoSize) {
         int type = layout.isUdp() ? GSO_UDP_L4 : layout.isIPv4() ? GSO_TCPV4 : GSO_TCPV6;
         return new VirtioNetHdr(F_NEEDS_CSUM, type, layout.payloadOffset(), gsoSize,
                 layout.layer4Offset(), layout.transportChecksumOffset() - layout.layer4Offset());
@@ -63,7 +67,17 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
      * completes, and adjusts for each segment's length when it segments.
      */
     public static byte[] withPseudoHeaderSum(byte[] frame) {
-        FrameLayout layout = layout(frame);
+        return withPseudoHeaderSum(frame, layout(frame));
+    }
+
+    /** The header that asks the kernel to complete the TCP or UDP checksum of one frame laid out as {@code layout}. */
+    public static VirtioNetHdr checksum(FrameLayout layout) {
+        return new VirtioNetHdr(F_NEEDS_CSUM, GSO_NONE, layout.payloadOffset(), 0,
+                layout.layer4Offset(), layout.transportChecksumOffset() - layout.layer4Offset());
+    }
+
+    /** {@link #withPseudoHeaderSum(byte[])} for a frame laid out as {@code layout}, such as a large send's template. */
+    public static byte[] withPseudoHeaderSum(byte[] frame, FrameLayout layout) {
         byte[] seeded = frame.clone();
         Bytes.put16(seeded, layout.transportChecksumOffset(),
                 InternetChecksum.pseudoHeaderSum(frame, layout, layout.transportLength()));
@@ -83,6 +97,12 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
         b.put((byte) flags).put((byte) gsoType).putShort((short) hdrLen).putShort((short) gsoSize)
                 .putShort((short) csumStart).putShort((short) csumOffset);
         return b.array();
+    }
+
+    /** The same header for the frame with {@code bytes} more in front of its network header (a VLAN tag put back). */
+    public VirtioNetHdr shifted(int bytes) {
+        return new VirtioNetHdr(flags, gsoType, hdrLen == 0 ? 0 : hdrLen + bytes, gsoSize,
+                needsCsum() ? csumStart + bytes : csumStart, csumOffset);
     }
 
     /** Added to TCPV4 or TCPV6 when the unit carries CWR (ECN in use). */

@@ -61,6 +61,8 @@ public final class Summary {
     public String startFault;
     public long corpusSeed;
     public double wallSeconds;
+    /** What the DUT told of itself (DeviceUnderTest.details); empty for most. */
+    public Map<String, String> dutDetails = new TreeMap<>();
     public final Counts counts = new Counts();
     public final Map<String, RequirementResult> requirements = new TreeMap<>();
 
