@@ -70,6 +70,26 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
         return withPseudoHeaderSum(frame, layout(frame));
     }
 
+    /**
+     * A large send's template as a Linux GSO unit holds it: the lengths of the whole unit (IPv4 Total Length,
+     * IPv6 Payload Length, UDP Length) where an NDIS stack may leave them 0, and the
+     * pseudo-header sum over its whole transport length. The kernel's UDP segmentation adjusts each
+     * datagram's checksum from the template's UDP Length, so it must be the unit's.
+     */
+    public static byte[] largeSend(byte[] frame, FrameLayout layout) {
+        byte[] unit = frame.clone();
+        int l3 = layout.layer3Offset();
+        if (layout.isIPv4()) {
+            Bytes.put16(unit, l3 + 2, layout.ipEnd() - l3);
+        } else if (layout.isIPv6()) {
+            Bytes.put16(unit, l3 + 4, layout.ipEnd() - l3 - 40);
+        }
+        if (layout.isUdp()) {
+            Bytes.put16(unit, layout.layer4Offset() + 4, layout.transportLength());
+        }
+        return withPseudoHeaderSum(unit, layout);
+    }
+
     /** The header that asks the kernel to complete the TCP or UDP checksum of one frame laid out as {@code layout}. */
     public static VirtioNetHdr checksum(FrameLayout layout) {
         return new VirtioNetHdr(F_NEEDS_CSUM, GSO_NONE, layout.payloadOffset(), 0,

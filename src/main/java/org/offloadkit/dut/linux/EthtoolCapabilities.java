@@ -45,8 +45,11 @@ public final class EthtoolCapabilities {
     /** Software GRO: on a veth it is all the coalescing there is, and on any device it runs above LRO and GRO-HW. */
     public static final String GRO = "generic-receive-offload";
 
-    /** Linux's own TCP builds a GSO unit only for more than one MSS of data. */
+    /** A packet socket refuses a GSO unit of one segment (payload up to gso_size). */
     public static final long MINIMUM_SEGMENT_COUNT = 2;
+    /** The UDP Length field, which the kernel's UDP segmentation reads to adjust every datagram's checksum. */
+    private static final long UDP_LENGTH_LIMIT = 0xFFFF;
+    private static final int UDP_HEADER = 8;
 
     private final Map<String, Feature> features;
     private final long gsoMaxSize;
@@ -100,7 +103,8 @@ public final class EthtoolCapabilities {
     /**
      * TSO for IPv4 and IPv6 and USO, with options and extension headers (the kernel's GSO parses them);
      * NetAdapterCx has one set of layer 3 flags for LSO and USO, so it is the union of what they cover.
-     * MaximumOffloadSize is gso_max_size; a short last USO datagram is fine for Linux.
+     * MaximumOffloadSize is gso_max_size, but at most what a UDP Length can hold less the UDP header (a
+     * Linux GSO unit carries its whole length in its headers); a short last USO datagram is fine for Linux.
      */
     public Optional<GsoCapabilities> gso(OffloadCallback<GsoOffload> callback) {
         Set<Layer3Flag> layer3 = EnumSet.noneOf(Layer3Flag.class);
@@ -117,7 +121,7 @@ public final class EthtoolCapabilities {
         if (has(USO)) {
             layer4.add(Layer4Flag.UDP);
         }
-        return layer4.isEmpty() ? Optional.empty() : Optional.of(GsoCapabilities.of(layer3, layer4, gsoMaxSize,
+        return layer4.isEmpty() ? Optional.empty() : Optional.of(GsoCapabilities.of(layer3, layer4, maximumOffloadSize(),
                 MINIMUM_SEGMENT_COUNT, 0, callback).withSubMssFinalSegmentSupported());
     }
 
@@ -135,7 +139,7 @@ public final class EthtoolCapabilities {
 
     /** MaximumOffloadSize: the largest GSO unit the device takes. */
     public long maximumOffloadSize() {
-        return gsoMaxSize;
+        return Math.min(gsoMaxSize, UDP_LENGTH_LIMIT) - UDP_HEADER;
     }
 
     /** The feature that checksums a TCP or UDP frame of this IP version on this device. */

@@ -203,10 +203,15 @@ public final class LinuxAdapter implements DeviceUnderTest, Datapath {
             }
             long userBytes = layout.payloadLength();
             if (userBytes > capabilities.maximumOffloadSize()) {
-                return TxResult.failed(userBytes + " user bytes exceed gso_max_size " + capabilities.maximumOffloadSize(), List.of());
+                return TxResult.failed(userBytes + " user bytes exceed the MaximumOffloadSize of "
+                        + capabilities.maximumOffloadSize(), List.of());
             }
-            // The NDIS seed leaves the length out; Linux's CHECKSUM_PARTIAL seed has the whole transport length.
-            frame = VirtioNetHdr.withPseudoHeaderSum(frame, layout);
+            if (userBytes <= packet.gso().mss()) {
+                return TxResult.failed(userBytes + " user bytes at MSS " + packet.gso().mss()
+                        + " make one segment: the kernel takes no GSO unit of one segment", List.of());
+            }
+            // NDIS leaves lengths to the buffer and the length out of the seed; a Linux GSO unit has both.
+            frame = VirtioNetHdr.largeSend(frame, layout);
             header = VirtioNetHdr.segmentation(layout, packet.gso().mss());
             feature = packet.gso().kind() == GsoRequest.Kind.UDP ? EthtoolCapabilities.USO
                     : layout.isIPv4() ? EthtoolCapabilities.TSO_IPV4 : EthtoolCapabilities.TSO_IPV6;
