@@ -292,6 +292,7 @@ public final class LinuxAdapter implements DeviceUnderTest, Datapath {
             }
         });
         environment.put("Linux Tx paths taken", taken.toString());
+        environment.put("Linux expected deviations", LinuxDeviations.describe());
         return environment;
     }
 
