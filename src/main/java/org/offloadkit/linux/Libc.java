@@ -52,6 +52,10 @@ interface Libc extends Library {
 
     int close(int fd) throws LastErrorException;
 
+    int connect(int fd, SockaddrIn address, int length) throws LastErrorException;
+
+    long send(int fd, Pointer buffer, long length, int flags) throws LastErrorException;
+
     int open(String path, int flags) throws LastErrorException;
 
     int setns(int fd, int namespaceType) throws LastErrorException;
@@ -77,6 +81,16 @@ interface Libc extends Library {
         public byte sll_pkttype;
         public byte sll_halen;
         public byte[] sll_addr = new byte[8];
+    }
+
+    @FieldOrder({"sin_family", "sin_port", "sin_addr", "sin_zero"})
+    class SockaddrIn extends Structure {
+        public short sin_family;
+        /** Network order. */
+        public short sin_port;
+        /** Network order. */
+        public byte[] sin_addr = new byte[4];
+        public byte[] sin_zero = new byte[8];
     }
 
     @FieldOrder({"iov_base", "iov_len"})
