@@ -11,13 +11,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.offloadkit.linux.LinuxHost;
+import org.offloadkit.linux.SkipWithoutRoot;
 import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.packet.FrameParser;
 import org.offloadkit.pcap.PcapReader;
 import org.offloadkit.pcap.PcapRecord;
 import org.offloadkit.testing.ProjectDir;
-import org.testng.SkipException;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
@@ -38,10 +37,7 @@ public class CaptureRealTrafficTest {
 
     @BeforeClass
     public void runTheScript() throws IOException, InterruptedException {
-        LinuxHost.problem().ifPresent(reason -> {
-            System.err.println("offloadkit: skipping the capture script test: " + reason);
-            throw new SkipException(reason);
-        });
+        SkipWithoutRoot.check();
         out = Files.createTempDirectory("offloadkit-real-");
         Path launcher = Files.createTempFile("offloadkit-launcher-", ".sh",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));

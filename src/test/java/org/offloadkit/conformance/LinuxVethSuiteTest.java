@@ -10,9 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.offloadkit.dut.linux.LinuxDeviations;
-import org.offloadkit.linux.LinuxHost;
+import org.offloadkit.linux.SkipWithoutRoot;
 import org.offloadkit.report.Summary;
-import org.testng.SkipException;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
@@ -26,10 +25,7 @@ public class LinuxVethSuiteTest {
 
     @BeforeClass
     public void runFullSuite() throws IOException {
-        LinuxHost.problem().ifPresent(reason -> {
-            System.err.println("offloadkit: skipping the full suite against linux:veth: " + reason);
-            throw new SkipException(reason);
-        });
+        SkipWithoutRoot.check();
         summary = SuiteRuns.run("linux:veth", "full");
     }
 

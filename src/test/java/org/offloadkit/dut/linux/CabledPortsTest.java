@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.offloadkit.framework.AdapterHost;
 import org.offloadkit.framework.Keywords;
-import org.offloadkit.linux.LinuxHost;
+import org.offloadkit.linux.SkipWithoutRoot;
 import org.offloadkit.linux.Namespace;
 import org.offloadkit.linux.NetDevice;
 import org.offloadkit.linux.VethPair;
@@ -23,7 +23,6 @@ import org.offloadkit.spec.RxIndication;
 import org.offloadkit.spec.TxChecksum;
 import org.offloadkit.spec.TxChecksumAction;
 import org.offloadkit.spec.TxResult;
-import org.testng.SkipException;
 import org.testng.annotations.Test;
 
 /**
@@ -34,10 +33,7 @@ public class CabledPortsTest {
 
     @Test
     public void runsOnPortsItDidNotMakeAndPutsTheirFeaturesBack() {
-        LinuxHost.problem().ifPresent(reason -> {
-            System.err.println("offloadkit: skipping the cabled-ports test: " + reason);
-            throw new SkipException(reason);
-        });
+        SkipWithoutRoot.check();
         String suffix = Long.toString(ProcessHandle.current().pid() % 100000);
         NetDevice port = new NetDevice("okca" + suffix, Namespace.host());
         NetDevice peer = new NetDevice("okcb" + suffix, Namespace.host());

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.offloadkit.dut.linux.LinuxAdapter.TxPath;
 import org.offloadkit.framework.AdapterHost;
 import org.offloadkit.framework.Keywords;
-import org.offloadkit.linux.LinuxHost;
+import org.offloadkit.linux.SkipWithoutRoot;
 import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.packet.FrameParser;
 import org.offloadkit.packet.Frames;
@@ -27,7 +27,6 @@ import org.offloadkit.spec.SwitchParameter;
 import org.offloadkit.spec.TxChecksum;
 import org.offloadkit.spec.TxPacket;
 import org.offloadkit.spec.TxResult;
-import org.testng.SkipException;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -47,10 +46,7 @@ public class LinuxAdapterTest {
 
     @BeforeClass
     public void start() {
-        LinuxHost.problem().ifPresent(reason -> {
-            System.err.println("offloadkit: skipping the linux:veth adapter tests: " + reason);
-            throw new SkipException(reason);
-        });
+        SkipWithoutRoot.check();
         adapter = (LinuxAdapter) new LinuxAdapterProvider().create("veth");
         host = new AdapterHost("linux:veth", Keywords.standardDefaults(), Duration.ofSeconds(10));
         host.initialize(adapter::initialize);

@@ -7,8 +7,7 @@ import java.time.Duration;
 
 import org.offloadkit.framework.AdapterHost;
 import org.offloadkit.framework.Keywords;
-import org.offloadkit.linux.LinuxHost;
-import org.testng.SkipException;
+import org.offloadkit.linux.SkipWithoutRoot;
 import org.testng.annotations.Test;
 
 /**
@@ -19,10 +18,7 @@ public class LinuxKeywordsTest {
 
     @Test
     public void keywordsThatSwitchLsoAndRscOffLeaveTsoAndGroOffOnTheDevice() {
-        LinuxHost.problem().ifPresent(reason -> {
-            System.err.println("offloadkit: skipping the linux:veth keyword test: " + reason);
-            throw new SkipException(reason);
-        });
+        SkipWithoutRoot.check();
         Keywords keywords = Keywords.standardDefaults().with("*LsoV2IPv4", "0", "test").with("*RscIPv4", "0", "test")
                 .with("*RscIPv6", "0", "test");
         LinuxAdapter adapter = (LinuxAdapter) new LinuxAdapterProvider().create("veth");
