@@ -49,7 +49,7 @@ public class DutRegistryTest {
     @Test
     public void anUnknownNameSaysWhatThereIs() {
         UnknownDutException e = expectThrows(UnknownDutException.class, () -> registry.resolve("acme"));
-        assertEquals(e.getMessage(), "no adapter named 'acme': not a provider [reference] and no such class on the class path");
+        assertEquals(e.getMessage(), "no adapter named 'acme': not a provider [linux, reference] and no such class on the class path");
     }
 
     @Test
