@@ -21,8 +21,11 @@ public final class LinuxDeviations {
                     + " leaves as the stack gave it",
             "CSUM-TX-05", "its vectors (layouts that name the IP version only) ask for Layer 3 Required too: as CSUM-TX-02",
             "CSUM-RX-02", "Linux reports one verdict a frame, CHECKSUM_UNNECESSARY, and never Invalid: a bad checksum"
-                    + " comes up NotChecked; on veth the only check is GRO's, which passes over what it cannot coalesce"
-                    + " (IPv4 options, IPv6 extension headers: NotChecked) and takes an IPv6 UDP checksum of 0 for none (Valid)",
+                    + " comes up NotChecked; on veth the only check is GRO's, which passes by what it does not parse"
+                    + " (VLAN-tagged frames, IPv4 options, fragments, IPv6 fragment headers and chains, non-TCP/UDP:"
+                    + " NotChecked), checks a checksum over a routing header against the IPv6 header's destination"
+                    + " (an RFC 8200 checksum NotChecked, a first-hop one Valid) and takes an IPv6 UDP checksum of 0"
+                    + " for none (Valid)",
             "GSO-TCP-10", "the kernel's segmentation counts IPv4 IDs with a 16-bit wrap (0x7FFF, 0x8000), not LSOv2's 15-bit one",
             "GSO-UDP-03", "the kernel's UDP segmentation checksums every datagram, also of a template whose checksum is 0"
                     + " (Linux refuses UDP_SEGMENT on a socket without checksums)",
@@ -35,7 +38,8 @@ public final class LinuxDeviations {
             "RSC-07", "linux-gro clause 6: a PSH segment is appended and then the unit is flushed",
             "RSC-10", "linux-gro clause 20: segments with another TTL never merge",
             "RSC-11", "linux-gro clause 20: segments with another Hop Limit never merge",
-            "RSC-13", "linux-gro clause 3 and CSUM-RX-02: a segment with a bad checksum comes up NotChecked, not Invalid",
+            "RSC-13", "linux-gro clauses 3, 10 and 12 and CSUM-RX-02: a segment with a bad checksum, IPv4 options or"
+                    + " a fragment comes up NotChecked (GRO passed it by), never Invalid",
             "RSC-14", "the units differ (linux-gro clauses 5, 6, 14 to 18, 20), so their segment counts do",
             "RSC-15", "linux-gro clause 9: options must be byte-identical, so a new TSval ends the unit and there is no delta",
             "RSC-18", "linux-gro clause 3: a segment with a bad checksum is delivered ahead of the unit held before it,"
