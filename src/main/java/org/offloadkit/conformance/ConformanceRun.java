@@ -97,11 +97,12 @@ public final class ConformanceRun {
                 removeHook(interruption);
             }
             summary.wallSeconds = (System.nanoTime() - started) / 1e9;
+            describeDevice(session, summary);
             if (session.started()) {
                 summary.softwareFallback = session.host().fallbackCounts().snapshot();
                 summary.environment.put("Software fallback", summary.softwareFallback.toString());
-                AllureResults.writeEnvironment(results, summary.environment);
             }
+            AllureResults.writeEnvironment(results, summary.environment);
             summary.write(config.summaryFile());
             return summary;
         } finally {
@@ -141,6 +142,22 @@ public final class ConformanceRun {
 
     private static Summary describe(DutSession session, Duration timeout, Path results, Keywords keywords) {
         Summary summary = new Summary();
+        AllureResults.writeEnvironment(results, environment(session, summary, timeout, keywords));
+        AllureResults.writeCategories(results);
+        AllureResults.writeExecutor(results, "OffloadKit " + version() + " against " + session.name(), reportName(session.name()));
+        return summary;
+    }
+
+    /** What the DUT tells of itself once the run is over (DeviceUnderTest.details), added to the environment and the summary. */
+    private static void describeDevice(DutSession session, Summary summary) {
+        Map<String, String> details = session.deviceDetails();
+        if (!details.isEmpty()) {
+            summary.dutDetails = new LinkedHashMap<>(details);
+            summary.environment.putAll(details);
+        }
+    }
+
+    private static Map<String, String> environment(DutSession session, Summary summary, Duration timeout, Keywords keywords) {
         summary.dut = session.name();
         FrameworkProfile profile = session.profile();
         summary.frameworkProfile = profile.label;
@@ -174,10 +191,7 @@ public final class ConformanceRun {
         environment.put("OffloadKit", version());
         environment.put("Java", System.getProperty("java.version"));
         summary.environment = environment;
-        AllureResults.writeEnvironment(results, environment);
-        AllureResults.writeCategories(results);
-        AllureResults.writeExecutor(results, "OffloadKit " + version() + " against " + session.name(), reportName(session.name()));
-        return summary;
+        return environment;
     }
 
     /** The report's title for a DUT. */

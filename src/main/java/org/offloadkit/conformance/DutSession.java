@@ -208,6 +208,15 @@ public final class DutSession implements AutoCloseable {
         }
     }
 
+    /** What the DUT tells of itself for the report; nothing from a DUT that throws here. */
+    public Map<String, String> deviceDetails() {
+        try {
+            return device.details();
+        } catch (RuntimeException e) {
+            return Map.of("DUT details", "the DUT threw while describing itself: " + e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -1,5 +1,7 @@
 package org.offloadkit.dut;
 
+import java.util.Map;
+
 import org.offloadkit.framework.NetAdapter;
 
 /**
@@ -17,6 +19,14 @@ public interface DeviceUnderTest extends AutoCloseable {
 
     /** Advertise capabilities and register the datapath; called once, before the adapter starts. */
     void initialize(NetAdapter adapter);
+
+    /**
+     * What the adapter tells of itself for the report's environment and summary.json, such as the paths its
+     * packets took; read once the suites have run. Optional.
+     */
+    default Map<String, String> details() {
+        return Map.of();
+    }
 
     /** Release whatever the adapter holds; called once, after its last packet. */
     @Override

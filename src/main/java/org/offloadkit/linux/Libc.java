@@ -23,6 +23,13 @@ interface Libc extends Library {
     int SOL_PACKET = 263;
     int PACKET_VNET_HDR = 15;
     int PACKET_IGNORE_OUTGOING = 23;
+    int PACKET_AUXDATA = 8;
+    /** tpacket_auxdata.tp_status: tp_vlan_tci holds a VLAN tag the kernel took out of the frame. */
+    int TP_STATUS_VLAN_VALID = 1 << 4;
+    /** tpacket_auxdata.tp_status: tp_vlan_tpid holds that tag's TPID. */
+    int TP_STATUS_VLAN_TPID_VALID = 1 << 6;
+    /** struct cmsghdr on 64-bit Linux: size_t cmsg_len, int cmsg_level, int cmsg_type; the data follows. */
+    int CMSG_HEADER = 16;
     int MSG_TRUNC = 0x20;
     int MSG_DONTWAIT = 0x40;
     short POLLIN = 0x1;
@@ -39,11 +46,15 @@ interface Libc extends Library {
 
     int sendmmsg(int fd, Mmsghdr[] messages, int count, int flags) throws LastErrorException;
 
-    long recv(int fd, Pointer buffer, long length, int flags) throws LastErrorException;
+    long recvmsg(int fd, Msghdr message, int flags) throws LastErrorException;
 
     int poll(Pollfd fds, long count, int timeoutMillis) throws LastErrorException;
 
     int close(int fd) throws LastErrorException;
+
+    int connect(int fd, SockaddrIn address, int length) throws LastErrorException;
+
+    long send(int fd, Pointer buffer, long length, int flags) throws LastErrorException;
 
     int open(String path, int flags) throws LastErrorException;
 
@@ -70,6 +81,16 @@ interface Libc extends Library {
         public byte sll_pkttype;
         public byte sll_halen;
         public byte[] sll_addr = new byte[8];
+    }
+
+    @FieldOrder({"sin_family", "sin_port", "sin_addr", "sin_zero"})
+    class SockaddrIn extends Structure {
+        public short sin_family;
+        /** Network order. */
+        public short sin_port;
+        /** Network order. */
+        public byte[] sin_addr = new byte[4];
+        public byte[] sin_zero = new byte[8];
     }
 
     @FieldOrder({"iov_base", "iov_len"})

@@ -19,7 +19,7 @@ import com.sun.jna.LastErrorException;
  */
 public record NetDevice(String name, Namespace namespace) {
     /** A line of {@code ethtool -k}: "tx-tcp-segmentation: off [fixed]". */
-    private static final Pattern FEATURE = Pattern.compile("^\\s*([\\w-]+): (on|off)\\b.*$", Pattern.MULTILINE);
+    private static final Pattern FEATURE = Pattern.compile("^\\s*([\\w-]+): (on|off)\\b(.*)$", Pattern.MULTILINE);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The interface index packet sockets bind to; it counts within the device's namespace. */
@@ -57,11 +57,36 @@ public record NetDevice(String name, Namespace namespace) {
     /** Every feature {@code ethtool -k} lists, by the name it prints, with whether it is on. */
     public Map<String, Boolean> features() {
         Map<String, Boolean> features = new LinkedHashMap<>();
+        featureStates().forEach((feature, state) -> features.put(feature, state.on()));
+        return features;
+    }
+
+    /** A feature as {@code ethtool -k} shows it: on or off, and whether the device lets it change. */
+    public record Feature(boolean on, boolean fixed) {
+        /** The device can do it: it is on, or it could be switched on. */
+        public boolean supported() {
+            return on || !fixed;
+        }
+    }
+
+    /** Every feature {@code ethtool -k} lists, with whether it is on and whether it is fixed. */
+    public Map<String, Feature> featureStates() {
+        Map<String, Feature> features = new LinkedHashMap<>();
         Matcher m = FEATURE.matcher(namespace.exec(LinuxHost.command("ethtool", "-k", name), ""));
         while (m.find()) {
-            features.put(m.group(1), m.group(2).equals("on"));
+            features.put(m.group(1), new Feature(m.group(2).equals("on"), m.group(3).contains("[fixed]")));
         }
         return features;
+    }
+
+    /** The largest GSO unit the device takes (gso_max_size), in bytes. */
+    public long gsoMaxSize() {
+        return link().path("gso_max_size").asLong();
+    }
+
+    /** The largest GSO unit the device takes, in segments (gso_max_segs). */
+    public long gsoMaxSegments() {
+        return link().path("gso_max_segs").asLong();
     }
 
     /**
@@ -69,9 +94,7 @@ public record NetDevice(String name, Namespace namespace) {
      * back: a feature the device would not switch fails here, not in a later test.
      */
     public void setFeatures(Map<String, Boolean> wanted) {
-        List<String> arguments = new ArrayList<>(List.of("-K", name));
-        wanted.forEach((feature, on) -> arguments.addAll(List.of(feature, on ? "on" : "off")));
-        namespace.exec(LinuxHost.command("ethtool", arguments.toArray(String[]::new)), "");
+        requestFeatures(wanted);
         Map<String, Boolean> actual = features();
         wanted.forEach((feature, on) -> {
             if (!on.equals(actual.get(feature))) {
@@ -79,6 +102,16 @@ public record NetDevice(String name, Namespace namespace) {
                         + " after ethtool -K asked for " + onOff(on));
             }
         });
+    }
+
+    /** Asks for features with {@code ethtool -K}, by the names {@code ethtool -k} prints, without reading them back. */
+    public void requestFeatures(Map<String, Boolean> wanted) {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        List<String> arguments = new ArrayList<>(List.of("-K", name));
+        wanted.forEach((feature, on) -> arguments.addAll(List.of(feature, on ? "on" : "off")));
+        namespace.exec(LinuxHost.command("ethtool", arguments.toArray(String[]::new)), "");
     }
 
     /** A file of /sys/class/net/NAME, such as gro_flush_timeout. */
@@ -100,7 +133,7 @@ public record NetDevice(String name, Namespace namespace) {
     }
 
     private JsonNode link() {
-        String json = ip("-j", "link", "show", "dev", name);
+        String json = ip("-d", "-j", "link", "show", "dev", name);
         try {
             return JSON.readTree(json).path(0);
         } catch (JsonProcessingException e) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
+import org.offloadkit.packet.Bytes;
+
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 
@@ -25,10 +27,15 @@ public final class PacketSocket implements AutoCloseable {
     private static final int RECEIVE_BUFFER = 256 * 1024;
     /** A full GSO send segments into many frames, all queued before anyone reads. */
     private static final int SOCKET_RECEIVE_BUFFER = 16 * 1024 * 1024;
+    /** Room for the one control message asked for, PACKET_AUXDATA. */
+    private static final int CONTROL_BUFFER = 64;
+    private static final int VLAN_TAG = 4;
+    private static final int ETHERTYPE_8021Q = 0x8100;
 
     private final NetDevice device;
     private final int fd;
     private final Memory received = new Memory(RECEIVE_BUFFER);
+    private final Memory control = new Memory(CONTROL_BUFFER);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private PacketSocket(NetDevice device, int fd) {
@@ -46,6 +53,7 @@ public final class PacketSocket implements AutoCloseable {
             try {
                 setOption(fd, Libc.SOL_PACKET, Libc.PACKET_VNET_HDR, 1);
                 setOption(fd, Libc.SOL_PACKET, Libc.PACKET_IGNORE_OUTGOING, 1);
+                setOption(fd, Libc.SOL_PACKET, Libc.PACKET_AUXDATA, 1);
                 setOption(fd, Libc.SOL_SOCKET, Libc.SO_RCVBUFFORCE, SOCKET_RECEIVE_BUFFER);
                 Libc.SockaddrLl address = new Libc.SockaddrLl();
                 address.sll_family = Libc.AF_PACKET;
@@ -136,11 +144,25 @@ public final class PacketSocket implements AutoCloseable {
         return "packet socket on " + device;
     }
 
+    /**
+     * One frame with its virtio-net header. The kernel takes a frame's (outer) VLAN tag out of it before
+     * any socket sees it and hands it beside the frame (PACKET_AUXDATA); it is put back here, so the frame
+     * is the one on the wire.
+     */
     private VnetFrame receiveOne() {
+        Libc.Iovec part = new Libc.Iovec();
+        part.iov_base = received;
+        part.iov_len = RECEIVE_BUFFER;
+        part.write();
+        Libc.Msghdr message = new Libc.Msghdr();
+        message.msg_iov = part.getPointer();
+        message.msg_iovlen = 1;
+        message.msg_control = control;
+        message.msg_controllen = CONTROL_BUFFER;
         long length;
         try {
             // MSG_TRUNC: the length the frame had, even where it was longer than the buffer.
-            length = Libc.C.recv(fd, received, RECEIVE_BUFFER, Libc.MSG_DONTWAIT | Libc.MSG_TRUNC);
+            length = Libc.C.recvmsg(fd, message, Libc.MSG_DONTWAIT | Libc.MSG_TRUNC);
         } catch (LastErrorException e) {
             throw new IllegalStateException("receiving on " + device + ": " + e.getMessage(), e);
         }
@@ -149,8 +171,37 @@ public final class PacketSocket implements AutoCloseable {
                     + RECEIVE_BUFFER + " bytes the harness reads");
         }
         byte[] bytes = received.getByteArray(0, (int) length);
-        return new VnetFrame(VirtioNetHdr.decode(bytes, 0),
-                Arrays.copyOfRange(bytes, VirtioNetHdr.LENGTH, bytes.length));
+        byte[] frame = Arrays.copyOfRange(bytes, VirtioNetHdr.LENGTH, bytes.length);
+        byte[] onWire = withVlanTag(frame, message.msg_controllen);
+        VirtioNetHdr header = VirtioNetHdr.decode(bytes, 0);
+        return new VnetFrame(onWire.length == frame.length ? header : header.shifted(onWire.length - frame.length), onWire);
+    }
+
+    /** The frame with the tag tpacket_auxdata reports put back after the MAC addresses; unchanged without one. */
+    private byte[] withVlanTag(byte[] frame, long controlLength) {
+        for (long at = 0; at + Libc.CMSG_HEADER <= controlLength; ) {
+            long messageLength = control.getLong(at);
+            if (messageLength < Libc.CMSG_HEADER) {
+                break;
+            }
+            if (control.getInt(at + 8) == Libc.SOL_PACKET && control.getInt(at + 12) == Libc.PACKET_AUXDATA) {
+                long data = at + Libc.CMSG_HEADER;
+                int status = control.getInt(data);
+                if ((status & Libc.TP_STATUS_VLAN_VALID) == 0 || frame.length < 12) {
+                    return frame;
+                }
+                int tci = control.getShort(data + 16) & 0xFFFF;
+                int tpid = (status & Libc.TP_STATUS_VLAN_TPID_VALID) != 0 ? control.getShort(data + 18) & 0xFFFF : ETHERTYPE_8021Q;
+                byte[] tagged = new byte[frame.length + VLAN_TAG];
+                System.arraycopy(frame, 0, tagged, 0, 12);
+                Bytes.put16(tagged, 12, tpid);
+                Bytes.put16(tagged, 14, tci);
+                System.arraycopy(frame, 12, tagged, 12 + VLAN_TAG, frame.length - 12);
+                return tagged;
+            }
+            at += (messageLength + 7) & ~7L;
+        }
+        return frame;
     }
 
     private boolean readable(long timeoutMillis) {

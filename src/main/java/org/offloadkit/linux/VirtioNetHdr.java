@@ -54,7 +54,7 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
         return segmentation(layout(frame), gsoSize);
     }
 
-    /** The same for a frame whose layout is known: a large send's, whose lengths may not fit their fields. */
+    /** {@link #segmentation(byte[], int)} for a frame laid out as {@code layout}, such as a large send's template. */
     public static VirtioNetHdr segmentation(FrameLayout layout, int gsoSize) {
         int type = layout.isUdp() ? GSO_UDP_L4 : layout.isIPv4() ? GSO_TCPV4 : GSO_TCPV6;
         return new VirtioNetHdr(F_NEEDS_CSUM, type, layout.payloadOffset(), gsoSize,
@@ -72,7 +72,33 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
         return withPseudoHeaderSum(frame, layout(frame));
     }
 
-    /** The same for a frame whose layout is known. */
+    /**
+     * A large send's template as a Linux GSO unit holds it: the lengths of the whole unit (IPv4 Total Length,
+     * IPv6 Payload Length, UDP Length) where an NDIS stack may leave them 0, and the
+     * pseudo-header sum over its whole transport length. The kernel's UDP segmentation adjusts each
+     * datagram's checksum from the template's UDP Length, so it must be the unit's.
+     */
+    public static byte[] largeSend(byte[] frame, FrameLayout layout) {
+        byte[] unit = frame.clone();
+        int l3 = layout.layer3Offset();
+        if (layout.isIPv4()) {
+            Bytes.put16(unit, l3 + 2, layout.ipEnd() - l3);
+        } else if (layout.isIPv6()) {
+            Bytes.put16(unit, l3 + 4, layout.ipEnd() - l3 - 40);
+        }
+        if (layout.isUdp()) {
+            Bytes.put16(unit, layout.layer4Offset() + 4, layout.transportLength());
+        }
+        return withPseudoHeaderSum(unit, layout);
+    }
+
+    /** The header that asks the kernel to complete the TCP or UDP checksum of one frame laid out as {@code layout}. */
+    public static VirtioNetHdr checksum(FrameLayout layout) {
+        return new VirtioNetHdr(F_NEEDS_CSUM, GSO_NONE, layout.payloadOffset(), 0,
+                layout.layer4Offset(), layout.transportChecksumOffset() - layout.layer4Offset());
+    }
+
+    /** {@link #withPseudoHeaderSum(byte[])} for a frame laid out as {@code layout}, such as a large send's template. */
     public static byte[] withPseudoHeaderSum(byte[] frame, FrameLayout layout) {
         byte[] seeded = frame.clone();
         int length = layout.isUdp() ? Bytes.u16(frame, layout.layer4Offset() + 4) : layout.transportLength();
@@ -93,6 +119,12 @@ public record VirtioNetHdr(int flags, int gsoType, int hdrLen, int gsoSize, int 
         b.put((byte) flags).put((byte) gsoType).putShort((short) hdrLen).putShort((short) gsoSize)
                 .putShort((short) csumStart).putShort((short) csumOffset);
         return b.array();
+    }
+
+    /** The same header for the frame with {@code bytes} more in front of its network header (a VLAN tag put back). */
+    public VirtioNetHdr shifted(int bytes) {
+        return new VirtioNetHdr(flags, gsoType, hdrLen == 0 ? 0 : hdrLen + bytes, gsoSize,
+                needsCsum() ? csumStart + bytes : csumStart, csumOffset);
     }
 
     /** Added to TCPV4 or TCPV6 when the unit carries CWR (ECN in use). */

@@ -69,6 +69,8 @@ public final class Summary {
     @com.fasterxml.jackson.annotation.JsonIgnore
     public Map<String, String> environment;
     public double wallSeconds;
+    /** What the DUT told of itself (DeviceUnderTest.details); empty for most. */
+    public Map<String, String> dutDetails = new TreeMap<>();
     public final Counts counts = new Counts();
     public final Map<String, RequirementResult> requirements = new TreeMap<>();
 

@@ -133,7 +133,7 @@ public class OffloadKitCliTest {
 
     @Test
     public void everyCommandHasHelp() {
-        for (String command : List.of("run", "duts", "inf-check", "corpus")) {
+        for (String command : List.of("run", "duts", "inf-check", "corpus", "capture-real")) {
             Outcome help = offloadkit(command, "--help");
             assertEquals(help.status(), 0, command);
             assertTrue(help.out().startsWith("Usage: offloadkit " + command), help.out());

@@ -49,7 +49,7 @@ public class DutRegistryTest {
     @Test
     public void anUnknownNameSaysWhatThereIs() {
         UnknownDutException e = expectThrows(UnknownDutException.class, () -> registry.resolve("acme"));
-        assertEquals(e.getMessage(), "no adapter named 'acme': not a provider [exec, profile, reference, tcp] and no such class on the class path");
+        assertEquals(e.getMessage(), "no adapter named 'acme': not a provider [exec, linux, profile, reference, tcp] and no such class on the class path");
     }
 
     @Test
