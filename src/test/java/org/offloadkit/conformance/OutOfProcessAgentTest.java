@@ -32,7 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The suites against adapters in another process: the Python sample agent passes everything the reference
  * adapter passes, over stdio and over TCP; an agent that exits, hangs, breaks the protocol or reports an error
  * costs the results of the call it broke on, as DUT faults, and the run carries on against it restarted; a
- * run stopped by SIGTERM leaves summary.json and the results of every finished test.
+ * run stopped by SIGTERM or Ctrl-C leaves summary.json and the results of every finished test.
  */
 public class OutOfProcessAgentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -129,8 +129,14 @@ public class OutOfProcessAgentTest {
         assertEquals(broken, summary.counts.dutFaults, "each fault is filed under DUT faults");
     }
 
-    @Test
-    public void aRunStoppedBySigtermLeavesItsSummaryAndEveryFinishedResult() throws IOException, InterruptedException {
+    @DataProvider
+    public Object[][] signals() {
+        return new Object[][] {{"TERM"}, {"INT"}};
+    }
+
+    /** SIGTERM is what CI sends a job it cancels; SIGINT is Ctrl-C. */
+    @Test(dataProvider = "signals")
+    public void aRunStoppedByASignalLeavesItsSummaryAndEveryFinishedResult(String signal) throws IOException, InterruptedException {
         Path out = Files.createTempDirectory("offloadkit-sigterm-");
         Path marker = out.resolve("agent-hung");
         String dut = "exec:" + faultyAgent("hang", 20) + " --marker " + marker;
@@ -144,8 +150,8 @@ public class OutOfProcessAgentTest {
             }
             assertTrue(Files.exists(marker), "the agent reached its hang: " + Files.readString(out.resolve("console.txt")));
             long agentPid = Long.parseLong(Files.readString(marker).trim());
-            kit.destroy(); // SIGTERM
-            assertTrue(kit.waitFor(30, TimeUnit.SECONDS), "the kit stops on SIGTERM");
+            new ProcessBuilder("kill", "-" + signal, Long.toString(kit.pid())).start().waitFor();
+            assertTrue(kit.waitFor(30, TimeUnit.SECONDS), "the kit stops on SIG" + signal);
 
             Summary summary = Summary.read(out.resolve("summary.json"));
             assertNotNull(summary.interrupted, "summary.json says the run was stopped");
