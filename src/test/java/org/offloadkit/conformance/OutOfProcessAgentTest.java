@@ -99,7 +99,7 @@ public class OutOfProcessAgentTest {
         return new Object[][] {
                 {"exit", "exited with status 3", "simulated crash on call"},
                 // the framework's wait and the agent's session end at the same time: either may say so first
-                {"hang", "within 1500 ms", "receive"},
+                {"hang", "within 3000 ms", "receive"},
                 {"malformed", "broke the protocol", "indications[0].frame is not base64"},
                 {"error", "answered the receive request with an error", "simulated driver failure on call"},
         };
@@ -113,7 +113,7 @@ public class OutOfProcessAgentTest {
     public void aFaultCostsOnlyTheTestsItWasIn(String fault, String says, String detail) throws IOException {
         Summary reference = reference("rsc");
         Path out = Files.createTempDirectory("offloadkit-fault-");
-        Summary summary = run("exec:" + faultyAgent(fault, 20), "rsc", Duration.ofMillis(1500), out);
+        Summary summary = run("exec:" + faultyAgent(fault, 20), "rsc", Duration.ofMillis(3000), out);
         assertEquals(summary.counts.total(), reference.counts.total(), "no result lost: " + SuiteRuns.describe(summary));
         assertTrue(summary.counts.dutFaults > 0, fault + " is a DUT fault: " + SuiteRuns.describe(summary));
         assertEquals(summary.counts.failed + summary.counts.kitErrors + summary.counts.skipped, 0, SuiteRuns.describe(summary));
