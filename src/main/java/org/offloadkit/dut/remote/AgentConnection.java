@@ -109,14 +109,18 @@ final class AgentConnection implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a " + type + " request", e);
         }
-        writer.execute(() -> {
-            try {
-                out.write(line);
-                out.flush();
-            } catch (IOException e) {
-                end("the kit cannot write to " + peer + " (" + e.getMessage() + ")");
-            }
-        });
+        try {
+            writer.execute(() -> {
+                try {
+                    out.write(line);
+                    out.flush();
+                } catch (IOException e) {
+                    end("the kit cannot write to " + peer + " (" + e.getMessage() + ")");
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the session ended between the check above and now: the request fails with its reason below
+        }
         if (!isOpen()) {
             fail(id, ended.get());
         }
