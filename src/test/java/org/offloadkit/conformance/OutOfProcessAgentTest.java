@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -54,7 +55,7 @@ public class OutOfProcessAgentTest {
         return run(dut, suite, null, Files.createTempDirectory("offloadkit-agent-"));
     }
 
-    private static final Map<String, Summary> REFERENCE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Summary> REFERENCE = new ConcurrentHashMap<>();
 
     /** The reference adapter's results for the suite, run once for every test that compares with them. */
     private static synchronized Summary reference(String suite) throws IOException {
