@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -33,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The suites against adapters in another process: the Python sample agent passes everything the reference
  * adapter passes, over stdio and over TCP; an agent that exits, hangs, breaks the protocol or reports an error
  * costs the results of the call it broke on, as DUT faults, and the run carries on against it restarted; a
- * run stopped by SIGTERM leaves summary.json and the results of every finished test.
+ * run stopped by SIGTERM or Ctrl-C leaves summary.json and the results of every finished test.
  */
 public class OutOfProcessAgentTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,7 +57,7 @@ public class OutOfProcessAgentTest {
         return run(dut, suite, null, Files.createTempDirectory("offloadkit-agent-"));
     }
 
-    private static final Map<String, Summary> REFERENCE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Summary> REFERENCE = new ConcurrentHashMap<>();
 
     /** The reference adapter's results for the suite, run once for every test that compares with them. */
     private static synchronized Summary reference(String suite) throws IOException {
@@ -101,7 +102,7 @@ public class OutOfProcessAgentTest {
         return new Object[][] {
                 {"exit", "exited with status 3", "simulated crash on call"},
                 // the framework's wait and the agent's session end at the same time: either may say so first
-                {"hang", "within 1500 ms", "receive"},
+                {"hang", "within 3000 ms", "receive"},
                 {"malformed", "broke the protocol", "indications[0].frame is not base64"},
                 {"error", "answered the receive request with an error", "simulated driver failure on call"},
         };
@@ -115,7 +116,7 @@ public class OutOfProcessAgentTest {
     public void aFaultCostsOnlyTheTestsItWasIn(String fault, String says, String detail) throws IOException {
         Summary reference = reference("rsc");
         Path out = Files.createTempDirectory("offloadkit-fault-");
-        Summary summary = run("exec:" + faultyAgent(fault, 20), "rsc", Duration.ofMillis(1500), out);
+        Summary summary = run("exec:" + faultyAgent(fault, 20), "rsc", Duration.ofMillis(3000), out);
         assertEquals(summary.counts.total(), reference.counts.total(), "no result lost: " + SuiteRuns.describe(summary));
         assertTrue(summary.counts.dutFaults > 0, fault + " is a DUT fault: " + SuiteRuns.describe(summary));
         assertEquals(summary.counts.failed + summary.counts.kitErrors + summary.counts.skipped, 0, SuiteRuns.describe(summary));
@@ -131,8 +132,14 @@ public class OutOfProcessAgentTest {
         assertEquals(broken, summary.counts.dutFaults, "each fault is filed under DUT faults");
     }
 
-    @Test
-    public void aRunStoppedBySigtermLeavesItsSummaryAndEveryFinishedResult() throws IOException, InterruptedException {
+    @DataProvider
+    public Object[][] signals() {
+        return new Object[][] {{"TERM"}, {"INT"}};
+    }
+
+    /** SIGTERM is what CI sends a job it cancels; SIGINT is Ctrl-C. */
+    @Test(dataProvider = "signals")
+    public void aRunStoppedByASignalLeavesItsSummaryAndEveryFinishedResult(String signal) throws IOException, InterruptedException {
         Path out = Files.createTempDirectory("offloadkit-sigterm-");
         Path marker = out.resolve("agent-hung");
         String dut = "exec:" + faultyAgent("hang", 20) + " --marker " + marker;
@@ -146,8 +153,8 @@ public class OutOfProcessAgentTest {
             }
             assertTrue(Files.exists(marker), "the agent reached its hang: " + Files.readString(out.resolve("console.txt")));
             long agentPid = Long.parseLong(Files.readString(marker).trim());
-            kit.destroy(); // SIGTERM
-            assertTrue(kit.waitFor(30, TimeUnit.SECONDS), "the kit stops on SIGTERM");
+            new ProcessBuilder("kill", "-" + signal, Long.toString(kit.pid())).start().waitFor();
+            assertTrue(kit.waitFor(30, TimeUnit.SECONDS), "the kit stops on SIG" + signal);
 
             Summary summary = Summary.read(out.resolve("summary.json"));
             assertNotNull(summary.interrupted, "summary.json says the run was stopped");

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -69,7 +71,7 @@ final class AgentConnection implements AutoCloseable {
         reader.start();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -109,14 +111,18 @@ final class AgentConnection implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot encode a " + type + " request", e);
         }
-        writer.execute(() -> {
-            try {
-                out.write(line);
-                out.flush();
-            } catch (IOException e) {
-                end("the kit cannot write to " + peer + " (" + e.getMessage() + ")");
-            }
-        });
+        try {
+            writer.execute(() -> {
+                try {
+                    out.write(line);
+                    out.flush();
+                } catch (IOException e) {
+                    end("the kit cannot write to " + peer + " (" + e.getMessage() + ")");
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // the session ended between the check above and now: the request fails with its reason below
+        }
         if (!isOpen()) {
             fail(id, ended.get());
         }

@@ -1,13 +1,13 @@
 package org.offloadkit.dut.remote;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Where an agent is: a command the kit spawns and talks to over stdio, or a TCP port it connects to. */
@@ -30,11 +30,10 @@ sealed interface AgentEndpoint {
 
         @Override
         public AgentConnection open(Duration timeout) throws IOException {
-            Process process = new ProcessBuilder("sh", "-c", "exec " + command).start();
-            Deque<String> stderr = new ArrayDeque<>();
-            Thread drain = new Thread(() -> keepTail(process.getErrorStream(), stderr), "offloadkit-agent-stderr");
-            drain.setDaemon(true);
-            drain.start();
+            // stderr goes to a file, not a pipe: what an agent says as it dies is then never lost to a race
+            // between its exit and a reader thread.
+            Path stderr = Files.createTempFile("offloadkit-agent-", ".stderr");
+            Process process = new ProcessBuilder("sh", "-c", "exec " + command).redirectError(stderr.toFile()).start();
             Thread[] stopWithTheKit = new Thread[1];
             AgentConnection connection = new AgentConnection(name(), process.getInputStream(), process.getOutputStream(), () -> {
                 try {
@@ -48,39 +47,24 @@ sealed interface AgentEndpoint {
                 } catch (IllegalStateException e) {
                     // shutting down: the hook stops it
                 }
-            }, () -> aftermath(process, drain, stderr));
+            }, () -> aftermath(process, stderr));
             // A kit stopped by a signal takes its agent along, even one too hung to notice its stdin closing,
             // without failing the call in flight: that test did not finish, and gets no result.
             stopWithTheKit[0] = new Thread(() -> {
                 connection.abandon();
                 process.destroyForcibly();
+                stderr.toFile().delete();
             }, "offloadkit-agent-stop");
             Runtime.getRuntime().addShutdownHook(stopWithTheKit[0]);
             return connection;
         }
 
-        private static void keepTail(InputStream in, Deque<String> tail) {
-            try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = reader.readLine()) != null; ) {
-                    synchronized (tail) {
-                        tail.addLast(line);
-                        if (tail.size() > STDERR_LINES) {
-                            tail.removeFirst();
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // the process is gone; what was read is kept
-            }
-        }
-
         /** How the process ended, with its last stderr lines: the story a vendor needs to fix the agent. */
-        private static String aftermath(Process process, Thread drain, Deque<String> stderr) {
+        private static String aftermath(Process process, Path stderr) {
             String status;
             try {
                 if (process.waitFor(500, TimeUnit.MILLISECONDS)) {
                     status = "; the agent exited with status " + process.exitValue();
-                    drain.join(200);
                 } else {
                     process.destroyForcibly();
                     status = "; the agent was stopped";
@@ -89,8 +73,24 @@ sealed interface AgentEndpoint {
                 Thread.currentThread().interrupt();
                 status = "";
             }
-            synchronized (stderr) {
-                return status + (stderr.isEmpty() ? "" : "; its last stderr lines: " + String.join(" | ", stderr));
+            List<String> tail = tail(stderr);
+            try {
+                Files.deleteIfExists(stderr);
+            } catch (IOException e) {
+                // a temporary file left behind
+            }
+            return status + (tail.isEmpty() ? "" : "; its last stderr lines: " + String.join(" | ", tail));
+        }
+
+        private static List<String> tail(Path file) {
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                int from = Math.max(0, bytes.length - 16 * 1024);
+                List<String> lines = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).lines()
+                        .filter(line -> !line.isBlank()).toList();
+                return lines.subList(Math.max(0, lines.size() - STDERR_LINES), lines.size());
+            } catch (IOException e) {
+                return List.of();
             }
         }
     }

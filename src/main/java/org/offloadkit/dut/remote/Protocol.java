@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.packet.FrameParser;
@@ -257,18 +259,18 @@ final class Protocol {
     }
 
     /** The agent's transmit counters; empty when it keeps none ({@code "counters": null}). */
-    static java.util.Optional<TxCounters> counters(JsonNode reply) {
+    static Optional<TxCounters> counters(JsonNode reply) {
         if (!reply.has("counters")) {
             throw new ProtocolException("no field 'counters' (null when the agent keeps none)");
         }
         JsonNode counters = reply.get("counters");
         if (counters.isNull()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!counters.isObject()) {
             throw new ProtocolException("'counters' is neither an object nor null");
         }
-        return java.util.Optional.of(new TxCounters(longInteger(counters, "frames"), longInteger(counters, "octets")));
+        return Optional.of(new TxCounters(longInteger(counters, "frames"), longInteger(counters, "octets")));
     }
 
     /**
@@ -293,7 +295,7 @@ final class Protocol {
                 where + ".checksum." + field);
     }
 
-    private static <E> E ndis(E[] values, int value, java.util.function.ToIntFunction<E> ndisValue, String where) {
+    private static <E> E ndis(E[] values, int value, ToIntFunction<E> ndisValue, String where) {
         for (E e : values) {
             if (ndisValue.applyAsInt(e) == value) {
                 return e;
@@ -311,7 +313,7 @@ final class Protocol {
     }
 
     /** The flags a bit mask holds; a bit that names no flag is the agent's error. */
-    private static <E extends Enum<E>> Set<E> flags(int bits, Class<E> type, java.util.function.ToIntFunction<E> bit, String where) {
+    private static <E extends Enum<E>> Set<E> flags(int bits, Class<E> type, ToIntFunction<E> bit, String where) {
         Set<E> flags = EnumSet.noneOf(type);
         for (E flag : type.getEnumConstants()) {
             if ((bits & bit.applyAsInt(flag)) != 0) {
