@@ -49,7 +49,14 @@ public class DutRegistryTest {
     @Test
     public void anUnknownNameSaysWhatThereIs() {
         UnknownDutException e = expectThrows(UnknownDutException.class, () -> registry.resolve("acme"));
-        assertEquals(e.getMessage(), "no adapter named 'acme': not a provider [reference] and no such class on the class path");
+        assertEquals(e.getMessage(), "no adapter named 'acme': not a provider [profile, reference] and no such class on the class path");
+    }
+
+    @Test
+    public void anAdapterProfileIsAnAdapterAndAnUnknownOneSaysWhatThereIs() {
+        assertTrue(registry.resolve("profile:rsc-ipv4-only").create() instanceof org.offloadkit.dut.reference.ProfileAdapter);
+        UnknownDutException e = expectThrows(UnknownDutException.class, () -> registry.resolve("profile:nosuch").create());
+        assertTrue(e.getMessage().startsWith("no adapter profile named 'nosuch'; the kit has [gso-32k, ipv4-no-options,"), e.getMessage());
     }
 
     @Test
