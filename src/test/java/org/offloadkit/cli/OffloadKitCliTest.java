@@ -119,6 +119,18 @@ public class OffloadKitCliTest {
     }
 
     @Test
+    public void theFrameworkProfileIsChosenAndShown() throws IOException {
+        Path out = temp();
+        Outcome run = offloadkit("run", "--suite", "callbacks", "--dut", "profile:rx-checksum-only", "--framework-profile",
+                "netadaptercx-2100", "--out", out.toString(), "--no-report");
+        assertEquals(run.status(), 0, run.out() + run.err());
+        assertTrue(run.out().contains("Framework behaviour: netadaptercx-2100"), run.out());
+        Summary summary = Summary.read(out.resolve("summary.json"));
+        assertEquals(summary.frameworkProfile, "netadaptercx-2100");
+        assertEquals(summary.requirements.get("ACT-05").status, "passed");
+    }
+
+    @Test
     public void usageErrorsExitTwoWithAClearMessage() throws IOException {
         Outcome unknownDut = offloadkit("run", "--dut", "nosuch", "--out", temp().toString());
         assertEquals(unknownDut.status(), 2);
@@ -126,6 +138,12 @@ public class OffloadKitCliTest {
         Outcome unknownSuite = offloadkit("run", "--suite", "nosuch", "--out", temp().toString());
         assertEquals(unknownSuite.status(), 2);
         assertTrue(unknownSuite.err().contains("the kit has [advertisement, callbacks, checksum, fallback, full, gso, keywords, rsc]"), unknownSuite.err());
+        Outcome badProfile = offloadkit("run", "--framework-profile", "nt4", "--out", temp().toString());
+        assertEquals(badProfile.status(), 2);
+        assertTrue(badProfile.err().contains("--framework-profile must be one of [documented, netadaptercx-2100]"), badProfile.err());
+        Outcome badAdapterProfile = offloadkit("run", "--dut", "profile:nosuch", "--out", temp().toString(), "--no-report");
+        assertEquals(badAdapterProfile.status(), 2);
+        assertTrue(badAdapterProfile.err().contains("no adapter profile named 'nosuch'"), badAdapterProfile.err());
         Outcome badOption = offloadkit("run", "--frobnicate");
         assertEquals(badOption.status(), 2);
         assertTrue(badOption.err().contains("Unknown option: '--frobnicate'"), badOption.err());

@@ -53,6 +53,13 @@ public class DutRegistryTest {
     }
 
     @Test
+    public void anAdapterProfileIsAnAdapterAndAnUnknownOneSaysWhatThereIs() {
+        assertTrue(registry.resolve("profile:rsc-ipv4-only").create() instanceof org.offloadkit.dut.reference.ProfileAdapter);
+        UnknownDutException e = expectThrows(UnknownDutException.class, () -> registry.resolve("profile:nosuch").create());
+        assertTrue(e.getMessage().startsWith("no adapter profile named 'nosuch'; the kit has [gso-32k, ipv4-no-options,"), e.getMessage());
+    }
+
+    @Test
     public void aClassThatIsNoAdapterIsRefused() {
         UnknownDutException e = expectThrows(UnknownDutException.class, () -> registry.resolve("java.lang.Object"));
         assertEquals(e.getMessage(), "java.lang.Object is neither a DutProvider nor a DeviceUnderTest");

@@ -15,9 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.offloadkit.packet.Bytes;
-import org.offloadkit.packet.FrameBuilder;
 import org.offloadkit.packet.FrameLayout;
-import org.offloadkit.packet.FrameParser;
 import org.offloadkit.reference.TxChecksumEngine;
 import org.offloadkit.spec.ChecksumParameter;
 import org.offloadkit.spec.ChecksumTarget;
@@ -37,9 +35,8 @@ import org.testng.annotations.Test;
 /** The framework's side of an adapter: life cycle, callbacks on the driver thread, and what a misbehaving driver gets. */
 public class AdapterHostTest {
     private static final Duration TIMEOUT = Duration.ofMillis(300);
-    private static final byte[] FRAME = FrameBuilder.ethernet(new byte[6], new byte[] {2, 0, 0, 0, 0, 1})
-            .ipv4(new byte[] {10, 0, 0, 1}, new byte[] {10, 0, 0, 2}).tcp(1000, 80).payload(new byte[10]).build();
-    private static final FrameLayout LAYOUT = FrameParser.parse(FRAME).layout();
+    private static final byte[] FRAME = ScriptedAdapter.FRAME;
+    private static final FrameLayout LAYOUT = ScriptedAdapter.LAYOUT;
     private static final TxChecksum NOTHING = TxChecksum.PASSTHROUGH;
 
     private AdapterHost host;

@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.offloadkit.packet.FrameBuilder;
 import org.offloadkit.packet.FrameLayout;
-import org.offloadkit.packet.FrameParser;
 import org.offloadkit.spec.GsoCapabilities;
 import org.offloadkit.spec.Layer3Flag;
 import org.offloadkit.spec.Layer4Flag;
@@ -30,9 +28,8 @@ import org.testng.annotations.Test;
 /** Pause and resume of the offloads, the IRQL rule and the packet extensions registered at start. */
 public class LifeCycleTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
-    private static final byte[] FRAME = FrameBuilder.ethernet(new byte[6], new byte[] {2, 0, 0, 0, 0, 1})
-            .ipv4(new byte[] {10, 0, 0, 1}, new byte[] {10, 0, 0, 2}).tcp(1000, 80).payload(new byte[10]).build();
-    private static final FrameLayout LAYOUT = FrameParser.parse(FRAME).layout();
+    private static final byte[] FRAME = ScriptedAdapter.FRAME;
+    private static final FrameLayout LAYOUT = ScriptedAdapter.LAYOUT;
 
     private AdapterHost host;
     private ScriptedAdapter driver;

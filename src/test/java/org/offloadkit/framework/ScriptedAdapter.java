@@ -20,6 +20,11 @@ import org.offloadkit.spec.TxResult;
 
 /** A driver whose datapath answers as each test scripts it, and which records its callbacks and their threads. */
 class ScriptedAdapter implements Datapath {
+    /** A plain TCP/IPv4 segment, its checksums right, for the tests that send one. */
+    static final byte[] FRAME = org.offloadkit.packet.FrameBuilder.ethernet(new byte[6], new byte[] {2, 0, 0, 0, 0, 1})
+            .ipv4(new byte[] {10, 0, 0, 1}, new byte[] {10, 0, 0, 2}).tcp(1000, 80).payload(new byte[10]).build();
+    static final org.offloadkit.packet.FrameLayout LAYOUT = org.offloadkit.packet.FrameParser.parse(FRAME).layout();
+
     final List<TxChecksumOffload> txCallbacks = new CopyOnWriteArrayList<>();
     final List<RxChecksumOffload> rxCallbacks = new CopyOnWriteArrayList<>();
     final List<String> callbackThreads = new CopyOnWriteArrayList<>();

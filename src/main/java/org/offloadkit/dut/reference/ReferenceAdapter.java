@@ -47,6 +47,9 @@ import org.offloadkit.spec.TxResult;
  * take) in at least {@value #MINIMUM_SEGMENT_COUNT} segments (a send of one segment is a plain packet), a
  * USO send may end in a short datagram, and the same 255-byte layer 4 header offset limit, so the
  * framework's software segmentation runs in every suite run too. It keeps transmit counters.
+ *
+ * <p>What it advertises comes from four hooks a subclass narrows ({@link ProfileAdapter} does, from a profile
+ * file); it keeps to what it advertised even when called back with more.
  */
 public class ReferenceAdapter implements DeviceUnderTest, Datapath {
 
