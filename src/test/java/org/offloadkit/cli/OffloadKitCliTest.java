@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
-import org.offloadkit.faulty.AdvertisesOptionsWithoutPlainIpv4;
-import org.offloadkit.faulty.SendsZeroUdpChecksum;
+import org.offloadkit.mutation.AdvertisesOptionsWithoutPlainIpv4;
+import org.offloadkit.mutation.SendsZeroUdpChecksum;
 import org.offloadkit.faulty.ThrowsOnTransmit;
 import org.offloadkit.pcap.PcapReader;
 import org.offloadkit.report.Summary;

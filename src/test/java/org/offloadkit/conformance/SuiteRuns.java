@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.offloadkit.faulty.FaultyAdapter;
 import org.offloadkit.report.Summary;
 
 /** A suite run against an adapter, as the detection tests make and read them. */
@@ -36,16 +35,6 @@ final class SuiteRuns {
         assertEquals(summary.requirements.keySet(), requirements);
         assertEquals(withStatus(summary, "passed"), new TreeSet<>(requirements), describe(summary));
         assertEquals(summary.counts.skipped, 0, "nothing may be skipped against the reference adapter");
-    }
-
-    /** Runs the suite against the faulty adapter: it fails exactly the requirements its bug breaks, as failures. */
-    static Summary assertFailsExactlyWhatItBreaks(Class<? extends FaultyAdapter> adapter, String suite) throws Exception {
-        Set<String> breaks = adapter.getConstructor().newInstance().breaks();
-        Summary summary = run(adapter.getName(), suite);
-        assertEquals(withStatus(summary, "failed"), new TreeSet<>(breaks), adapter.getSimpleName() + " failed " + describe(summary));
-        assertEquals(summary.counts.dutFaults + summary.counts.kitErrors, 0,
-                "a conformance bug is a conformance failure, not a fault: " + describe(summary));
-        return summary;
     }
 
     static String describe(Summary summary) {
