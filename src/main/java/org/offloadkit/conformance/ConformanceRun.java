@@ -1,17 +1,12 @@
 package org.offloadkit.conformance;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.offloadkit.corpus.ChecksumCorpus;
 import org.offloadkit.corpus.GsoCorpus;
@@ -22,6 +17,7 @@ import org.offloadkit.framework.AdapterHost;
 import org.offloadkit.framework.Keywords;
 import org.offloadkit.reference.RscProfile;
 import org.offloadkit.report.AllureResults;
+import org.offloadkit.report.Folders;
 import org.offloadkit.report.Summary;
 import org.testng.TestNG;
 import org.testng.xml.XmlSuite;
@@ -68,7 +64,7 @@ public final class ConformanceRun {
             suites.addAll(Suites.load(suite));
         }
         Path results = config.results();
-        deleteRecursively(results);
+        Folders.deleteRecursively(results);
         AllureLifecycle previous = Allure.getLifecycle();
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
         long started = System.nanoTime();
@@ -82,6 +78,10 @@ public final class ConformanceRun {
             testng.setXmlSuites(suites);
             testng.setOutputDirectory(config.out().resolve("testng").toString());
             testng.setVerbose(0);
+            if (!config.shard().whole()) {
+                summary.shard = config.shard().toString();
+                testng.setMethodInterceptor(config.shard().interceptor(suites));
+            }
             testng.run();
             summary.wallSeconds = (System.nanoTime() - started) / 1e9;
             summary.write(config.summaryFile());
@@ -154,18 +154,5 @@ public final class ConformanceRun {
     public static String version() {
         String v = ConformanceRun.class.getPackage().getImplementationVersion();
         return v == null ? "development" : v;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +35,14 @@ public final class Summary {
             }
         }
 
+        void addAll(Counts other) {
+            passed += other.passed;
+            failed += other.failed;
+            dutFaults += other.dutFaults;
+            kitErrors += other.kitErrors;
+            skipped += other.skipped;
+        }
+
         public int total() {
             return passed + failed + dutFaults + kitErrors + skipped;
         }
@@ -57,6 +66,8 @@ public final class Summary {
     }
 
     public String dut;
+    /** The part of the suites this run took, {@code K/N}, or null for all of them. */
+    public String shard;
     public String advertised;
     public String startFault;
     public long corpusSeed;
@@ -75,7 +86,37 @@ public final class Summary {
         if (r.skipReason == null && outcome == Outcome.SKIPPED) {
             r.skipReason = message;
         }
-        r.status = r.results.bad() > 0 ? "failed" : r.results.passed > 0 ? "passed" : "skipped";
+        r.status = statusOf(r.results);
+    }
+
+    private static String statusOf(Counts results) {
+        return results.bad() > 0 ? "failed" : results.passed > 0 ? "passed" : "skipped";
+    }
+
+    /**
+     * The shards' summaries as the one run they split: counts added, each requirement judged over all its
+     * results, the first failure and skip reason in shard order, the wall time of the slowest shard.
+     */
+    public static Summary merge(List<Summary> shards) {
+        Summary merged = new Summary();
+        Summary first = shards.get(0);
+        merged.dut = first.dut;
+        merged.advertised = first.advertised;
+        merged.corpusSeed = first.corpusSeed;
+        for (Summary shard : shards) {
+            merged.startFault = merged.startFault != null ? merged.startFault : shard.startFault;
+            merged.wallSeconds = Math.max(merged.wallSeconds, shard.wallSeconds);
+            merged.counts.addAll(shard.counts);
+            shard.requirements.forEach((id, r) -> {
+                RequirementResult m = merged.requirements.computeIfAbsent(id, k -> new RequirementResult());
+                m.title = r.title;
+                m.results.addAll(r.results);
+                m.firstFailure = m.firstFailure != null ? m.firstFailure : r.firstFailure;
+                m.skipReason = m.skipReason != null ? m.skipReason : r.skipReason;
+                m.status = statusOf(m.results);
+            });
+        }
+        return merged;
     }
 
     public boolean anyFailed() {

@@ -3,9 +3,7 @@ package org.offloadkit.cli;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +15,8 @@ import org.offloadkit.mutation.AdvertisesOptionsWithoutPlainIpv4;
 import org.offloadkit.mutation.SendsZeroUdpChecksum;
 import org.offloadkit.pcap.PcapReader;
 import org.offloadkit.report.Summary;
+import org.offloadkit.testing.Cli;
+import org.offloadkit.testing.Cli.Outcome;
 import org.testng.annotations.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,23 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class OffloadKitCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a command printed and how it ended. */
-    record Outcome(int status, String out, String err) {}
-
-    private static synchronized Outcome offloadkit(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = OffloadKit.execute(args);
-            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+    private static Outcome offloadkit(String... args) {
+        return Cli.offloadkit(args);
     }
 
     private static Path temp() throws IOException {

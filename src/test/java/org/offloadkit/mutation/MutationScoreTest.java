@@ -3,10 +3,7 @@ package org.offloadkit.mutation;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.offloadkit.cli.OffloadKit;
+import org.offloadkit.testing.Cli;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
@@ -33,22 +30,15 @@ public class MutationScoreTest {
     private String console;
     private JsonNode report;
 
-    /** What {@code offloadkit mutation} printed and how it ended. */
+    /** What {@code offloadkit mutation} printed and how it ended, and where it wrote. */
     private record Run(int status, String console, Path out) {}
 
     private static Run mutation(String... options) throws IOException {
         Path out = Files.createTempDirectory("offloadkit-mutation-");
         List<String> args = new ArrayList<>(List.of("mutation", "--out", out.toString()));
         args.addAll(List.of(options));
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            int status = OffloadKit.execute(args.toArray(String[]::new));
-            return new Run(status, printed.toString(StandardCharsets.UTF_8), out);
-        } finally {
-            System.setOut(stdout);
-        }
+        Cli.Outcome outcome = Cli.offloadkit(args.toArray(String[]::new));
+        return new Run(outcome.status(), outcome.out() + outcome.err(), out);
     }
 
     @BeforeClass
