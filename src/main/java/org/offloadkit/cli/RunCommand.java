@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Shard part;
         try {
-            part = shard == null ? Shard.WHOLE : Shard.parse(shard);
+            part = shard == null ? null : Shard.parse(shard);
         } catch (IllegalArgumentException e) {
             throw new SetupException("--shard: " + e.getMessage());
         }

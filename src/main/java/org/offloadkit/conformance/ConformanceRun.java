@@ -78,7 +78,7 @@ public final class ConformanceRun {
             testng.setXmlSuites(suites);
             testng.setOutputDirectory(config.out().resolve("testng").toString());
             testng.setVerbose(0);
-            if (!config.shard().whole()) {
+            if (config.shard() != null) {
                 summary.shard = config.shard().toString();
                 testng.setMethodInterceptor(config.shard().interceptor(suites));
             }

@@ -15,12 +15,12 @@ import org.offloadkit.framework.Keywords;
  * @param out      where allure-results/ and summary.json go
  * @param timeout  how long to wait for any one answer; null for the adapter's own default
  * @param keywords the adapter's standardized keywords
- * @param shard    the part of the suites' test methods this run takes ({@link Shard#WHOLE}: all)
+ * @param shard    the part of the suites' test methods this run takes; null for all of them
  */
 public record RunConfig(String dut, ClassLoader loader, List<String> suites, Path out, Duration timeout, Keywords keywords, Shard shard) {
 
     public RunConfig(String dut, ClassLoader loader, List<String> suites, Path out, Duration timeout, Keywords keywords) {
-        this(dut, loader, suites, out, timeout, keywords, Shard.WHOLE);
+        this(dut, loader, suites, out, timeout, keywords, null);
     }
 
     public static RunConfig of(String dut, List<String> suites, Path out) {

@@ -21,8 +21,6 @@ import org.testng.xml.XmlTest;
  */
 public record Shard(int index, int count) {
 
-    public static final Shard WHOLE = new Shard(1, 1);
-
     public Shard {
         if (count < 1 || index < 1 || index > count) {
             throw new IllegalArgumentException("a shard is K/N with 1 <= K <= N, got " + index + "/" + count);
@@ -40,10 +38,6 @@ public record Shard(int index, int count) {
             // said below
         }
         throw new IllegalArgumentException("a shard is K/N with 1 <= K <= N (such as 2/4), got '" + spec + "'");
-    }
-
-    public boolean whole() {
-        return count == 1;
     }
 
     /** The test methods of the suites, as {@code class#method}, that this shard runs. */
