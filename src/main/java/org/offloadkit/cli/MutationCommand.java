@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.offloadkit.conformance.Suites;
 import org.offloadkit.mutation.Catalogue;
 import org.offloadkit.mutation.MutationReport;
 import org.offloadkit.mutation.MutationRun;
-import org.offloadkit.pcap.Libpcap;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,23 +53,10 @@ final class MutationCommand implements Callable<Integer> {
             }
             return OffloadKit.OK;
         }
-        Libpcap.problem().ifPresent(problem -> {
-            throw new SetupException(problem);
-        });
-        if (timeoutMillis != null && timeoutMillis <= 0) {
-            throw new SetupException("--timeout must be a positive number of milliseconds");
-        }
-        for (String suite : suites) {
-            try {
-                Suites.load(suite);
-            } catch (Suites.UnknownSuiteException e) {
-                throw new SetupException(e.getMessage());
-            }
-        }
+        Duration timeout = RunCommand.readyToRun(timeoutMillis, suites);
         List<Catalogue.Entry> entries = mutants.isEmpty() ? Catalogue.ENTRIES : mutants.stream().map(name -> Catalogue.byName(name)
                 .orElseThrow(() -> new SetupException("no mutant named '" + name + "'; 'offloadkit mutation --list' names them"))).toList();
-        MutationReport report = MutationRun.execute(new MutationRun.Config(entries, suites, out,
-                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis)), System.out);
+        MutationReport report = MutationRun.execute(new MutationRun.Config(entries, suites, out, timeout), System.out);
         if (report.kitErrors()) {
             return OffloadKit.KIT_ERROR;
         }

@@ -64,6 +64,32 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Duration timeout = readyToRun(timeoutMillis, suites);
+        Shard part;
+        try {
+            part = shard == null ? null : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("--shard: " + e.getMessage());
+        }
+        RunConfig config = new RunConfig(dut, classPath.loader(), suites, out, timeout, keywords(), part);
+        Summary summary;
+        try {
+            summary = ConformanceRun.execute(config, System.out);
+        } catch (UnknownDutException e) {
+            throw new SetupException(e.getMessage());
+        }
+        printSummary(summary, out);
+        if (!noReport) {
+            report(out, dut);
+        }
+        return exitStatus(summary);
+    }
+
+    /**
+     * What any run needs before it starts: libpcap, a positive --timeout, suites that exist. Returns the
+     * timeout, null for the adapters' own.
+     */
+    static Duration readyToRun(Long timeoutMillis, List<String> suites) {
         Libpcap.problem().ifPresent(problem -> {
             throw new SetupException(problem);
         });
@@ -77,25 +103,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new SetupException(e.getMessage());
             }
         }
-        Shard part;
-        try {
-            part = shard == null ? null : Shard.parse(shard);
-        } catch (IllegalArgumentException e) {
-            throw new SetupException("--shard: " + e.getMessage());
-        }
-        RunConfig config = new RunConfig(dut, classPath.loader(), suites, out,
-                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), keywords(), part);
-        Summary summary;
-        try {
-            summary = ConformanceRun.execute(config, System.out);
-        } catch (UnknownDutException e) {
-            throw new SetupException(e.getMessage());
-        }
-        printSummary(summary, out);
-        if (!noReport) {
-            report(out, dut);
-        }
-        return exitStatus(summary);
+        return timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis);
     }
 
     /** What a run's or a merge's summary makes of the exit status. */

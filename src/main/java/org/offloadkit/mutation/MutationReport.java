@@ -1,8 +1,5 @@
 package org.offloadkit.mutation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +8,6 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.offloadkit.report.Summary;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 /** mutation.json: the reference adapter's run, each mutant's, which requirements caught it, and the score. */
 public final class MutationReport {
@@ -133,11 +127,6 @@ public final class MutationReport {
     }
 
     public void write(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Summary.writeJson(file, this);
     }
 }

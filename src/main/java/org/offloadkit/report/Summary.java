@@ -124,9 +124,14 @@ public final class Summary {
     }
 
     public void write(Path file) {
+        writeJson(file, this);
+    }
+
+    /** Any of the kit's JSON files: indented, its folder made if need be. */
+    public static void writeJson(Path file, Object value) {
         try {
             Files.createDirectories(file.getParent());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
