@@ -4,9 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.offloadkit.corpus.ChecksumCorpus;
 import org.offloadkit.corpus.GsoCorpus;
@@ -63,6 +65,9 @@ public final class ConformanceRun {
         for (String suite : config.suites()) {
             suites.addAll(Suites.load(suite));
         }
+        // each area's suite names the listener so it runs alone too; TestNG registers listeners once a run
+        Set<String> listeners = new HashSet<>();
+        suites.forEach(suite -> suite.getListeners().removeIf(listener -> !listeners.add(listener)));
         Path results = config.results();
         Folders.deleteRecursively(results);
         AllureLifecycle previous = Allure.getLifecycle();
