@@ -60,6 +60,7 @@ public final class Catalogue {
 
             row(USO, ReplacesZeroUdpChecksum.class),
             row(USO, CountsSendsNotDatagrams.class),
+            row(USO, UdpLengthOfAFullDatagram.class),
             row(USO, UsoWithoutShortLastDatagram.class),
 
             row(RSC, CoalescesAcrossSequenceGap.class),
