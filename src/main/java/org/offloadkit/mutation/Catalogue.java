@@ -34,6 +34,7 @@ public final class Catalogue {
             row(CALLBACKS, IgnoresRscCallback.class),
 
             row(FALLBACK, ZeroesPassthroughChecksums.class),
+            row(FALLBACK, FallbackSegmentsWithoutChecksums.class),
 
             row(TX_CHECKSUM, TcpChecksumWithoutPseudoHeader.class),
             row(TX_CHECKSUM, IgnoresRequiredOnIpv6Extensions.class),

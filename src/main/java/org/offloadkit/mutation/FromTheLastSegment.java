@@ -3,7 +3,6 @@ package org.offloadkit.mutation;
 import java.util.List;
 
 import org.offloadkit.packet.FrameLayout;
-import org.offloadkit.reference.RscUnit;
 import org.offloadkit.spec.Reply;
 import org.offloadkit.spec.RxBatch;
 import org.offloadkit.spec.RxIndication;

@@ -3,11 +3,10 @@ package org.offloadkit.mutation;
 import java.util.List;
 import java.util.Set;
 
-import org.offloadkit.reference.RxChecksumEvaluator;
-import org.offloadkit.spec.Reply;
-import org.offloadkit.spec.RxBatch;
+import org.offloadkit.reference.RscCoalescer;
+import org.offloadkit.reference.RscSettings;
+import org.offloadkit.reference.RscUnit;
 import org.offloadkit.spec.RxChecksumOffload;
-import org.offloadkit.spec.RxIndication;
 
 /** Takes the Rx checksum callback and never applies it: it keeps validating what the stack switched off. */
 public class IgnoresRxChecksumCallback extends Mutant {
@@ -17,7 +16,7 @@ public class IgnoresRxChecksumCallback extends Mutant {
     }
 
     @Override
-    public void receive(RxBatch batch, Reply<List<RxIndication>> indications) {
-        indications.send(batch.frames().stream().map(f -> RxChecksumEvaluator.indicate(f, RxChecksumOffload.ALL)).toList());
+    protected List<RscUnit> coalesce(List<byte[]> frames) {
+        return RscCoalescer.coalesce(frames, RscSettings.ndis(activeRsc(), RxChecksumOffload.ALL));
     }
 }

@@ -15,6 +15,11 @@ public class LsoOnly extends Mutant {
 
     @Override
     protected GsoCapabilities gsoCapabilities() {
+        return tcpOnly();
+    }
+
+    /** The reference adapter's segmentation without USO. */
+    static GsoCapabilities tcpOnly() {
         return GsoCapabilities.of(Layer3Flag.ALL, Set.of(Layer4Flag.TCP_NO_OPTIONS, Layer4Flag.TCP_WITH_OPTIONS), MAXIMUM_OFFLOAD_SIZE,
                 MINIMUM_SEGMENT_COUNT, LAYER4_HEADER_OFFSET_LIMIT, null);
     }

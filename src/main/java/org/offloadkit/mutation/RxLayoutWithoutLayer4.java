@@ -24,6 +24,6 @@ public class RxLayoutWithoutLayer4 extends BentIndications {
         }
         FrameLayout without = new FrameLayout(l.layer2Type(), l.layer2Length(), l.layer3Type(), l.layer3Length(),
                 Layer4Type.UNSPECIFIED, 0, l.vlanTags(), l.ipProtocol(), l.ipEnd(), l.pseudoDestination());
-        return new RxIndication(i.frame(), without, i.checksum());
+        return new RxIndication(i.frame(), without, i.checksum(), i.rsc());
     }
 }

@@ -16,7 +16,7 @@ public class RxReportsCorruptUdpValid extends BentIndications {
     @Override
     RxIndication bend(RxIndication i) {
         if (i.layout().isUdp() && i.checksum().layer4() == RxChecksumEvaluation.INVALID) {
-            return new RxIndication(i.frame(), i.layout(), new RxChecksum(i.checksum().layer3(), RxChecksumEvaluation.VALID));
+            return new RxIndication(i.frame(), i.layout(), new RxChecksum(i.checksum().layer3(), RxChecksumEvaluation.VALID), i.rsc());
         }
         return i;
     }

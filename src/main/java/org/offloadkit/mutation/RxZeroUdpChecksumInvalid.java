@@ -21,7 +21,7 @@ public class RxZeroUdpChecksumInvalid extends BentIndications {
     RxIndication bend(RxIndication i) {
         if (i.layout().isIPv4() && i.layout().isUdp() && i.checksum().layer4() != RxChecksumEvaluation.NOT_CHECKED
                 && Bytes.u16(i.frame(), i.layout().transportChecksumOffset()) == 0) {
-            return new RxIndication(i.frame(), i.layout(), new RxChecksum(i.checksum().layer3(), RxChecksumEvaluation.INVALID));
+            return new RxIndication(i.frame(), i.layout(), new RxChecksum(i.checksum().layer3(), RxChecksumEvaluation.INVALID), i.rsc());
         }
         return i;
     }
