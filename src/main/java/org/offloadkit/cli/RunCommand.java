@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.offloadkit.conformance.ConformanceRun;
 import org.offloadkit.conformance.RunConfig;
+import org.offloadkit.conformance.Shard;
 import org.offloadkit.conformance.Suites;
 import org.offloadkit.dut.UnknownDutException;
 import org.offloadkit.framework.FrameworkProfile;
@@ -57,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Skip the HTML report; allure-results/ and summary.json are still written.")
     boolean noReport;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Run the K-th of N parts of the suites' test methods (dealt out in turn by class and method name), "
+                    + "for N parallel CI jobs; 'offloadkit merge' joins their output folders into one report.")
+    String shard;
+
     @Mixin
     AdapterClassPath classPath = new AdapterClassPath();
 
@@ -65,6 +71,34 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Duration timeout = readyToRun(timeoutMillis, suites);
+        Shard part;
+        try {
+            part = shard == null ? null : Shard.parse(shard);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("--shard: " + e.getMessage());
+        }
+        FrameworkProfile profile = FrameworkProfile.named(frameworkProfile).orElseThrow(() -> new SetupException(
+                "--framework-profile must be one of " + List.of(FrameworkProfile.values()) + ", got '" + frameworkProfile + "'"));
+        RunConfig config = new RunConfig(dut, classPath.loader(), suites, out, timeout, keywords(), profile, part);
+        Summary summary;
+        try {
+            summary = ConformanceRun.execute(config, System.out);
+        } catch (UnknownDutException e) {
+            throw new SetupException(e.getMessage());
+        }
+        printSummary(summary, out);
+        if (!noReport) {
+            report(out, dut);
+        }
+        return exitStatus(summary);
+    }
+
+    /**
+     * What any run needs before it starts: libpcap, a positive --timeout, suites that exist. Returns the
+     * timeout, null for the adapters' own.
+     */
+    static Duration readyToRun(Long timeoutMillis, List<String> suites) {
         Libpcap.problem().ifPresent(problem -> {
             throw new SetupException(problem);
         });
@@ -78,20 +112,11 @@ final class RunCommand implements Callable<Integer> {
                 throw new SetupException(e.getMessage());
             }
         }
-        FrameworkProfile profile = FrameworkProfile.named(frameworkProfile).orElseThrow(() -> new SetupException(
-                "--framework-profile must be one of " + List.of(FrameworkProfile.values()) + ", got '" + frameworkProfile + "'"));
-        RunConfig config = new RunConfig(dut, classPath.loader(), suites, out,
-                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), keywords(), profile);
-        Summary summary;
-        try {
-            summary = ConformanceRun.execute(config, System.out);
-        } catch (UnknownDutException e) {
-            throw new SetupException(e.getMessage());
-        }
-        printSummary(summary);
-        if (!noReport) {
-            report(config);
-        }
+        return timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis);
+    }
+
+    /** What a run's or a merge's summary makes of the exit status. */
+    static int exitStatus(Summary summary) {
         if (summary.counts.kitErrors > 0) {
             return OffloadKit.KIT_ERROR;
         }
@@ -115,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         return report.keywords();
     }
 
-    private void printSummary(Summary summary) {
+    static void printSummary(Summary summary, Path out) {
         Summary.Counts c = summary.counts;
         System.out.printf("%n%d results: %d passed, %d failed, %d DUT faults, %d kit errors, %d skipped%n",
                 c.total(), c.passed, c.failed, c.dutFaults, c.kitErrors, c.skipped);
@@ -133,15 +158,17 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("Summary: " + out.resolve("summary.json"));
     }
 
-    private void report(RunConfig config) {
+    /** The HTML report of {@code out}/allure-results, in {@code out}/report. */
+    static void report(Path out, String dut) {
+        Path results = out.resolve("allure-results");
         Optional<Path> cli = HtmlReport.findCli();
         if (cli.isEmpty()) {
             System.out.println("HTML report not generated: the Allure command line was not found (it is unpacked by "
-                    + "'mvn package' into target/allure-cli; the ./offloadkit launcher does this). Results: " + config.results());
+                    + "'mvn package' into target/allure-cli; the ./offloadkit launcher does this). Results: " + results);
             return;
         }
         Path report = out.resolve("report");
-        HtmlReport.generate(cli.get(), config.results(), report, ConformanceRun.reportName(dut));
+        HtmlReport.generate(cli.get(), results, report, ConformanceRun.reportName(dut));
         System.out.println("Report:  " + report.resolve("index.html"));
     }
 }

@@ -1,17 +1,14 @@
 package org.offloadkit.conformance;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import org.offloadkit.corpus.ChecksumCorpus;
 import org.offloadkit.corpus.GsoCorpus;
@@ -23,6 +20,7 @@ import org.offloadkit.framework.FrameworkProfile;
 import org.offloadkit.framework.Keywords;
 import org.offloadkit.reference.RscProfile;
 import org.offloadkit.report.AllureResults;
+import org.offloadkit.report.Folders;
 import org.offloadkit.report.Summary;
 import org.testng.TestNG;
 import org.testng.xml.XmlSuite;
@@ -68,8 +66,11 @@ public final class ConformanceRun {
         for (String suite : config.suites()) {
             suites.addAll(Suites.load(suite));
         }
+        // each area's suite names the listener so it runs alone too; TestNG registers listeners once a run
+        Set<String> listeners = new HashSet<>();
+        suites.forEach(suite -> suite.getListeners().removeIf(listener -> !listeners.add(listener)));
         Path results = config.results();
-        deleteRecursively(results);
+        Folders.deleteRecursively(results);
         AllureLifecycle previous = Allure.getLifecycle();
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
         long started = System.nanoTime();
@@ -83,6 +84,10 @@ public final class ConformanceRun {
             testng.setXmlSuites(suites);
             testng.setOutputDirectory(config.out().resolve("testng").toString());
             testng.setVerbose(0);
+            if (config.shard() != null) {
+                summary.shard = config.shard().toString();
+                testng.setMethodInterceptor(config.shard().interceptor(suites));
+            }
             Thread interruption = new Thread(() -> {
                 summary.interrupted = "the run was stopped (SIGTERM or Ctrl-C) after " + summary.counts.total() + " results";
                 summary.wallSeconds = (System.nanoTime() - started) / 1e9;
@@ -202,18 +207,5 @@ public final class ConformanceRun {
     public static String version() {
         String v = ConformanceRun.class.getPackage().getImplementationVersion();
         return v == null ? "development" : v;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear " + dir + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -17,17 +17,18 @@ import org.offloadkit.framework.Keywords;
  * @param timeout  how long to wait for any one answer; null for the adapter's own default
  * @param keywords the adapter's standardized keywords
  * @param profile  how the framework model behaves where the documents and NetAdapterCx 2100 part
+ * @param shard    the part of the suites' test methods this run takes; null for all of them
  */
 public record RunConfig(String dut, ClassLoader loader, List<String> suites, Path out, Duration timeout, Keywords keywords,
-                        FrameworkProfile profile) {
+                        FrameworkProfile profile, Shard shard) {
 
     public static RunConfig of(String dut, List<String> suites, Path out) {
         return new RunConfig(dut, RunConfig.class.getClassLoader(), suites, out, null, Keywords.standardDefaults(),
-                FrameworkProfile.DOCUMENTED);
+                FrameworkProfile.DOCUMENTED, null);
     }
 
     public RunConfig withProfile(FrameworkProfile framework) {
-        return new RunConfig(dut, loader, suites, out, timeout, keywords, framework);
+        return new RunConfig(dut, loader, suites, out, timeout, keywords, framework, shard);
     }
 
     public Path results() {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -47,15 +46,15 @@ public final class HtmlReport {
      */
     public static void generate(Path cli, Path resultsDirectory, Path reportDirectory, String reportName) {
         try {
-            copyDirectory(reportDirectory.resolve("history"), resultsDirectory.resolve("history"));
+            Folders.copyFiles(reportDirectory.resolve("history"), resultsDirectory.resolve("history"));
             Path historyPass = Files.createTempDirectory("offloadkit-report-");
             try {
                 allure(cli, "generate", "--clean", resultsDirectory.toString(), "-o", historyPass.toString());
                 allure(cli, "generate", "--clean", "--single-file", "--name", reportName,
                         resultsDirectory.toString(), "-o", reportDirectory.toString());
-                copyDirectory(historyPass.resolve("history"), reportDirectory.resolve("history"));
+                Folders.copyFiles(historyPass.resolve("history"), reportDirectory.resolve("history"));
             } finally {
-                deleteRecursively(historyPass);
+                Folders.deleteRecursively(historyPass);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -74,26 +73,6 @@ public final class HtmlReport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while generating the report", e);
-        }
-    }
-
-    private static void copyDirectory(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

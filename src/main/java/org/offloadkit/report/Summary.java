@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -34,6 +35,14 @@ public final class Summary {
             }
         }
 
+        void addAll(Counts other) {
+            passed += other.passed;
+            failed += other.failed;
+            dutFaults += other.dutFaults;
+            kitErrors += other.kitErrors;
+            skipped += other.skipped;
+        }
+
         public int total() {
             return passed + failed + dutFaults + kitErrors + skipped;
         }
@@ -58,6 +67,8 @@ public final class Summary {
 
     public String dut;
     public String frameworkProfile;
+    /** The part of the suites this run took, {@code K/N}, or null for all of them. */
+    public String shard;
     public String advertised;
     public String startFault;
     /** Why the run stopped before its end (a signal), or null for a run that finished. */
@@ -85,7 +96,37 @@ public final class Summary {
         if (r.skipReason == null && outcome == Outcome.SKIPPED) {
             r.skipReason = message;
         }
-        r.status = r.results.bad() > 0 ? "failed" : r.results.passed > 0 ? "passed" : "skipped";
+        r.status = statusOf(r.results);
+    }
+
+    private static String statusOf(Counts results) {
+        return results.bad() > 0 ? "failed" : results.passed > 0 ? "passed" : "skipped";
+    }
+
+    /**
+     * The shards' summaries as the one run they split: counts added, each requirement judged over all its
+     * results, the first failure and skip reason in shard order, the wall time of the slowest shard.
+     */
+    public static Summary merge(List<Summary> shards) {
+        Summary merged = new Summary();
+        Summary first = shards.get(0);
+        merged.dut = first.dut;
+        merged.advertised = first.advertised;
+        merged.corpusSeed = first.corpusSeed;
+        for (Summary shard : shards) {
+            merged.startFault = merged.startFault != null ? merged.startFault : shard.startFault;
+            merged.wallSeconds = Math.max(merged.wallSeconds, shard.wallSeconds);
+            merged.counts.addAll(shard.counts);
+            shard.requirements.forEach((id, r) -> {
+                RequirementResult m = merged.requirements.computeIfAbsent(id, k -> new RequirementResult());
+                m.title = r.title;
+                m.results.addAll(r.results);
+                m.firstFailure = m.firstFailure != null ? m.firstFailure : r.firstFailure;
+                m.skipReason = m.skipReason != null ? m.skipReason : r.skipReason;
+                m.status = statusOf(m.results);
+            });
+        }
+        return merged;
     }
 
     public boolean anyFailed() {
@@ -93,9 +134,14 @@ public final class Summary {
     }
 
     public synchronized void write(Path file) {
+        writeJson(file, this);
+    }
+
+    /** Any of the kit's JSON files: indented, its folder made if need be. */
+    public static void writeJson(Path file, Object value) {
         try {
             Files.createDirectories(file.getParent());
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), this);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,26 +3,20 @@ package org.offloadkit.cli;
 import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-
-import org.offloadkit.faulty.AdvertisesOptionsWithoutPlainIpv4;
-import org.offloadkit.faulty.SendsZeroUdpChecksum;
 import org.offloadkit.faulty.ThrowsOnTransmit;
+import org.offloadkit.mutation.AdvertisesOptionsWithoutPlainIpv4;
+import org.offloadkit.mutation.SendsZeroUdpChecksum;
 import org.offloadkit.pcap.PcapReader;
 import org.offloadkit.report.Summary;
+import org.offloadkit.testing.Cli;
+import org.offloadkit.testing.Cli.Outcome;
 import org.testng.annotations.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,23 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class OffloadKitCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a command printed and how it ended. */
-    record Outcome(int status, String out, String err) {}
-
-    private static synchronized Outcome offloadkit(String... args) {
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = OffloadKit.execute(args);
-            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+    private static Outcome offloadkit(String... args) {
+        return Cli.offloadkit(args);
     }
 
     private static Path temp() throws IOException {
@@ -159,15 +138,23 @@ public class OffloadKitCliTest {
         assertTrue(offloadkit("--help").out().contains("Exit status:"));
     }
 
+    /**
+     * examples/vendor-adapter, built by Maven as a vendor builds it (against a jar of the kit's classes), is found
+     * on --classpath by its provider and by its class name, and passes; without its jar it is not there.
+     */
     @Test
-    public void aVendorAdapterInItsOwnJarRunsWithoutRebuildingTheKit() throws IOException {
-        Path jar = vendorJar();
+    public void theExampleVendorAdapterBuildsInItsOwnProjectAndRunsWithoutRebuildingTheKit() throws IOException, InterruptedException {
+        Path jar = VendorExample.build(temp());
         Outcome duts = offloadkit("duts", "--classpath", jar.toString());
         assertTrue(duts.out().contains("acme") && duts.out().contains("Acme 10G"), duts.out());
         Path out = temp();
-        Outcome byName = offloadkit("run", "--suite", "checksum", "--dut", "acme", "--classpath", jar.toString(), "--out", out.toString(), "--no-report");
+        Outcome byName = offloadkit("run", "--dut", "acme", "--classpath", jar.toString(), "--out", out.toString(), "--no-report");
         assertEquals(byName.status(), 0, byName.out() + byName.err());
-        assertEquals(Summary.read(out.resolve("summary.json")).dut, "acme");
+        Summary summary = Summary.read(out.resolve("summary.json"));
+        assertEquals(summary.dut, "acme");
+        assertEquals(summary.requirements.get("CSUM-TX-04").status, "passed", "its 127-byte offset limit sends the deeper headers to the fallback");
+        assertEquals(summary.requirements.get("CSUM-RX-02").status, "passed");
+        assertTrue(summary.requirements.get("GSO-TCP-01").skipReason.startsWith("the DUT advertises no"), summary.requirements.get("GSO-TCP-01").skipReason);
         Outcome byClass = offloadkit("run", "--suite", "checksum", "--dut", "com.acme.nic.AcmeAdapter", "--classpath", jar.toString(),
                 "--out", temp().toString(), "--no-report");
         assertEquals(byClass.status(), 0, byClass.out() + byClass.err());
@@ -217,39 +204,6 @@ public class OffloadKitCliTest {
 
     private static String fixture(String relative) {
         return org.offloadkit.testing.ProjectDir.root().resolve("fixtures").resolve(relative).toString();
-    }
-
-    /** A vendor's adapter, compiled here against the kit's API and packed with its service file. */
-    private static Path vendorJar() throws IOException {
-        Path src = temp();
-        Path classes = temp();
-        Files.createDirectories(src.resolve("com/acme/nic"));
-        Files.writeString(src.resolve("com/acme/nic/AcmeAdapter.java"), """
-                package com.acme.nic;
-                public class AcmeAdapter extends org.offloadkit.dut.reference.ReferenceAdapter {}
-                """);
-        Files.writeString(src.resolve("com/acme/nic/AcmeProvider.java"), """
-                package com.acme.nic;
-                public class AcmeProvider implements org.offloadkit.dut.DutProvider {
-                    public String name() { return "acme"; }
-                    public String description() { return "Acme 10G (software model)"; }
-                    public org.offloadkit.dut.DeviceUnderTest create(String options) { return new AcmeAdapter(); }
-                }
-                """);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        int status = javac.run(null, null, null, "-d", classes.toString(), "-cp", System.getProperty("java.class.path"),
-                src.resolve("com/acme/nic/AcmeAdapter.java").toString(), src.resolve("com/acme/nic/AcmeProvider.java").toString());
-        assertEquals(status, 0, "the vendor's sources compile against the kit");
-        Path jar = temp().resolve("acme-offloadkit-adapter.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            for (String name : List.of("AcmeAdapter.class", "AcmeProvider.class")) {
-                out.putNextEntry(new JarEntry("com/acme/nic/" + name));
-                out.write(Files.readAllBytes(classes.resolve("com/acme/nic/" + name)));
-            }
-            out.putNextEntry(new JarEntry("META-INF/services/org.offloadkit.dut.DutProvider"));
-            out.write("com.acme.nic.AcmeProvider\n".getBytes(StandardCharsets.UTF_8));
-        }
-        return jar;
     }
 
     private static List<JsonNode> resultsWith(Path out, String status) throws IOException {

@@ -49,7 +49,7 @@ public class OutOfProcessAgentTest {
 
     private static Summary run(String dut, String suite, Duration timeout, Path out) {
         RunConfig config = new RunConfig(dut, RunConfig.class.getClassLoader(), List.of(suite), out, timeout, Keywords.standardDefaults(),
-                FrameworkProfile.DOCUMENTED);
+                FrameworkProfile.DOCUMENTED, null);
         return ConformanceRun.execute(config, new PrintStream(new ByteArrayOutputStream()));
     }
 

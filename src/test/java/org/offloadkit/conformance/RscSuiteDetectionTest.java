@@ -8,17 +8,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.offloadkit.faulty.Catalogue;
-import org.offloadkit.faulty.FaultyAdapter;
 import org.offloadkit.faulty.TxOnlyWithoutLimits;
 import org.offloadkit.report.Summary;
-import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
 /**
- * The coalescing suite tells a correct adapter from broken ones: the reference adapter passes every RSC
- * requirement, each faulty adapter fails exactly the requirements its bug breaks, and the choices the spec
- * leaves an adapter break nothing.
+ * The coalescing suite against correct adapters: the reference adapter passes every RSC requirement, and an
+ * adapter without RSC is skipped with the reason. The broken ones, and the choices the spec leaves an adapter,
+ * are the mutation catalogue's ({@code MutationScoreTest}).
  */
 public class RscSuiteDetectionTest {
 
@@ -43,17 +40,5 @@ public class RscSuiteDetectionTest {
             assertEquals(r.status, "skipped");
             assertEquals(r.skipReason, "the DUT did not advertise RSC capabilities");
         }
-    }
-
-    @DataProvider
-    public Object[][] faultyAdapters() {
-        return Catalogue.RSC.stream().map(c -> new Object[] {c}).toArray(Object[][]::new);
-    }
-
-    @Test(dataProvider = "faultyAdapters")
-    public void faultyAdapterFailsExactlyWhatItBreaks(Class<? extends FaultyAdapter> adapter) throws Exception {
-        Summary summary = SuiteRuns.assertFailsExactlyWhatItBreaks(adapter, "rsc");
-        assertEquals(summary.counts.skipped, 0, SuiteRuns.describe(summary));
-        assertEquals(summary.requirements.keySet(), RSC_REQUIREMENTS);
     }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.offloadkit.faulty.FaultyAdapter;
 import org.offloadkit.framework.FrameworkProfile;
+import org.offloadkit.mutation.Mutant;
 import org.offloadkit.report.Summary;
 
 /** A suite run against an adapter, as the detection tests make and read them. */
@@ -43,13 +43,8 @@ final class SuiteRuns {
         assertEquals(summary.counts.skipped, 0, "nothing may be skipped against the reference adapter");
     }
 
-    /** Runs the suite against the faulty adapter: it fails exactly the requirements its bug breaks, as failures. */
-    static Summary assertFailsExactlyWhatItBreaks(Class<? extends FaultyAdapter> adapter, String suite) throws Exception {
-        return assertFailsExactly(adapter, suite, adapter.getConstructor().newInstance().breaks());
-    }
-
-    /** Runs the suite against the faulty adapter: it fails exactly these requirements, as failures. */
-    static Summary assertFailsExactly(Class<? extends FaultyAdapter> adapter, String suite, Set<String> breaks) throws Exception {
+    /** Runs one suite against a mutant: it fails exactly these requirements, as failures. */
+    static Summary assertFailsExactly(Class<? extends Mutant> adapter, String suite, Set<String> breaks) throws Exception {
         Summary summary = run(adapter.getName(), suite);
         assertEquals(withStatus(summary, "failed"), new TreeSet<>(breaks), adapter.getSimpleName() + " failed " + describe(summary));
         assertEquals(summary.counts.dutFaults + summary.counts.kitErrors, 0,

@@ -6,7 +6,7 @@ import static org.testng.Assert.expectThrows;
 
 import org.offloadkit.dut.reference.ReferenceAdapter;
 import org.offloadkit.dut.reference.ReferenceAdapterProvider;
-import org.offloadkit.faulty.SendsZeroUdpChecksum;
+import org.offloadkit.mutation.SendsZeroUdpChecksum;
 import org.testng.annotations.Test;
 
 /** How a name on the command line becomes an adapter. */
@@ -47,9 +47,16 @@ public class DutRegistryTest {
     }
 
     @Test
+    public void aMutantOfTheCatalogueIsNamedAfterTheProvider() {
+        assertTrue(registry.resolve("mutant:sends-zero-udp-checksum").create() instanceof SendsZeroUdpChecksum);
+        UnknownDutException e = expectThrows(UnknownDutException.class, () -> registry.resolve("mutant:no-such-bug").create());
+        assertEquals(e.getMessage(), "no mutant named 'no-such-bug' in the catalogue; 'offloadkit mutation --list' names them");
+    }
+
+    @Test
     public void anUnknownNameSaysWhatThereIs() {
         UnknownDutException e = expectThrows(UnknownDutException.class, () -> registry.resolve("acme"));
-        assertEquals(e.getMessage(), "no adapter named 'acme': not a provider [exec, linux, profile, reference, tcp] and no such class on the class path");
+        assertEquals(e.getMessage(), "no adapter named 'acme': not a provider [exec, linux, mutant, profile, reference, tcp] and no such class on the class path");
     }
 
     @Test

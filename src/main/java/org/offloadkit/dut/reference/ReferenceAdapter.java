@@ -162,7 +162,7 @@ public class ReferenceAdapter implements DeviceUnderTest, Datapath {
      * A driver sees ms_packet_gso only, not the stack's LSO version: an IPv4 template with a Total Length of 0
      * is LSOv2, with its full length LSOv1 (spec 2.2).
      */
-    static LargeSend largeSend(TxPacket packet) {
+    protected static LargeSend largeSend(TxPacket packet) {
         GsoRequest gso = packet.gso();
         if (gso.kind() == GsoRequest.Kind.UDP) {
             return LargeSend.uso(gso.mss());
