@@ -58,6 +58,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         Libpcap.problem().ifPresent(problem -> {
             throw new SetupException(problem);
         });
@@ -81,8 +82,14 @@ final class RunCommand implements Callable<Integer> {
         }
         printSummary(summary);
         if (!noReport) {
+            long reportStarted = System.nanoTime();
             report(config);
+            summary.reportSeconds = (System.nanoTime() - reportStarted) / 1e9;
         }
+        summary.wallSeconds = (System.nanoTime() - started) / 1e9;
+        summary.write(config.summaryFile());
+        System.out.printf("Wall time: %.1f s (suites %.1f s, report %.1f s)%n",
+                summary.wallSeconds, summary.suiteSeconds, summary.reportSeconds);
         if (summary.counts.kitErrors > 0) {
             return OffloadKit.KIT_ERROR;
         }
@@ -116,7 +123,6 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println("  FAILED " + (failure.startsWith(e.getKey()) ? failure : e.getKey() + " · " + failure));
             }
         }
-        System.out.printf("Wall time: %.1f s%n", summary.wallSeconds);
         System.out.println("Summary: " + out.resolve("summary.json"));
     }
 

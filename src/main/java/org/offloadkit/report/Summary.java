@@ -60,7 +60,10 @@ public final class Summary {
     public String advertised;
     public String startFault;
     public long corpusSeed;
+    /** The whole command, from its start until the report is written; the two parts follow. */
     public double wallSeconds;
+    public double suiteSeconds;
+    public double reportSeconds;
     public final Counts counts = new Counts();
     public final Map<String, RequirementResult> requirements = new TreeMap<>();
 
