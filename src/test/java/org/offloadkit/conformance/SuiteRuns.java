@@ -21,7 +21,10 @@ final class SuiteRuns {
     private SuiteRuns() {}
 
     static Summary run(String dut, String suite) throws IOException {
-        Path out = Files.createTempDirectory("offloadkit-run-");
+        return run(dut, suite, Files.createTempDirectory("offloadkit-run-"));
+    }
+
+    static Summary run(String dut, String suite, Path out) {
         PrintStream console = new PrintStream(new ByteArrayOutputStream());
         return ConformanceRun.execute(RunConfig.of(dut, List.of(suite), out), console);
     }
