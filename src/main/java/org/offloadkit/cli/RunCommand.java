@@ -71,6 +71,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         Duration timeout = readyToRun(timeoutMillis, suites);
         Shard part;
         try {
@@ -89,8 +90,14 @@ final class RunCommand implements Callable<Integer> {
         }
         printSummary(summary, out);
         if (!noReport) {
+            long reportStarted = System.nanoTime();
             report(out, dut);
+            summary.reportSeconds = (System.nanoTime() - reportStarted) / 1e9;
         }
+        summary.wallSeconds = (System.nanoTime() - started) / 1e9;
+        summary.write(config.summaryFile());
+        System.out.printf("Wall time: %.1f s (suites %.1f s, report %.1f s)%n",
+                summary.wallSeconds, summary.suiteSeconds, summary.reportSeconds);
         return exitStatus(summary);
     }
 
@@ -154,7 +161,6 @@ final class RunCommand implements Callable<Integer> {
         if (summary.softwareFallback != null) {
             System.out.println("Software fallback: " + summary.softwareFallback);
         }
-        System.out.printf("Wall time: %.1f s%n", summary.wallSeconds);
         System.out.println("Summary: " + out.resolve("summary.json"));
     }
 

@@ -80,6 +80,9 @@ public final class ConformanceRun {
             active = new Active(session, summary, console);
             console.println("OffloadKit: " + session.name() + " - " + (session.started()
                     ? session.host().advertisement() : session.startFault().getMessage()));
+            console.printf("Seeds: checksum corpus 0x%x, coalescing corpus 0x%x, segmentation corpus 0x%x (inputs are generated "
+                    + "from them and every evidence pcap carries a fixed time, so a run repeats byte for byte)%n",
+                    summary.corpusSeed, RscCorpus.shippedSeed(), GsoCorpus.shippedSeed());
             TestNG testng = new TestNG(false);
             testng.setXmlSuites(suites);
             testng.setOutputDirectory(config.out().resolve("testng").toString());
@@ -101,7 +104,8 @@ public final class ConformanceRun {
             } finally {
                 removeHook(interruption);
             }
-            summary.wallSeconds = (System.nanoTime() - started) / 1e9;
+            summary.suiteSeconds = (System.nanoTime() - started) / 1e9;
+            summary.wallSeconds = summary.suiteSeconds;
             describeDevice(session, summary);
             if (session.started()) {
                 summary.softwareFallback = session.host().fallbackCounts().snapshot();

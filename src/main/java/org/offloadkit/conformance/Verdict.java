@@ -25,8 +25,13 @@ public final class Verdict {
         FrameDiff.first(expected, actual, ignored).ifPresent(difference -> {
             throw failure(requirement, vector + ": " + difference + ". " + rule,
                     () -> attachFrames(input, expected, actual, requirement + " " + vector + "\nfirst difference: "
-                            + difference + (ignored.isEmpty() ? "" : "\nnot judged here: " + ignored)));
+                            + difference + (ignored.isEmpty() ? "" : "\nnot judged here: " + fieldList(ignored))));
         });
+    }
+
+    /** Field names in the same order in every run (a {@code Set.of}'s order changes from JVM to JVM). */
+    public static String fieldList(Set<String> fields) {
+        return new java.util.TreeSet<>(fields).toString();
     }
 
     public static void attachFrames(byte[] input, byte[] expected, byte[] actual, String heading) {

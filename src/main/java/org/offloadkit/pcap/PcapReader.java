@@ -51,6 +51,10 @@ public final class PcapReader implements AutoCloseable {
             return new PcapRecord(nanos, data, handle.getOriginalLength());
         } catch (EOFException end) {
             return null;
+        } catch (IllegalArgumentException badTimestamp) {
+            // libpcap passes on a sub-second part of a whole second or more; Pcap4J's Timestamp refuses it.
+            throw new PcapException(path + ": a record's timestamp has a sub-second part of one second or more ("
+                    + badTimestamp.getMessage() + ")", badTimestamp);
         } catch (PcapNativeException | TimeoutException | NotOpenException e) {
             throw new PcapException(path + ": " + e.getMessage(), e);
         }

@@ -79,7 +79,10 @@ public final class Summary {
     /** The report's environment, written again at the end with the fallback counts. */
     @com.fasterxml.jackson.annotation.JsonIgnore
     public Map<String, String> environment;
+    /** The whole command, from its start until the report is written; the two parts follow. */
     public double wallSeconds;
+    public double suiteSeconds;
+    public double reportSeconds;
     /** What the DUT told of itself (DeviceUnderTest.details); empty for most. */
     public Map<String, String> dutDetails = new TreeMap<>();
     public final Counts counts = new Counts();

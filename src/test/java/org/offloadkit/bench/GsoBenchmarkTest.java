@@ -24,4 +24,14 @@ public class GsoBenchmarkTest {
         assertEquals(hex(b.naiveCopyPerSegment()), ours, "the naive loop");
         assertEquals(hex(b.pcap4j()), ours, "Pcap4J");
     }
+
+    @Test
+    public void theUsoBaselinesMakeTheSameDatagrams() {
+        GsoBenchmark b = new GsoBenchmark();
+        b.makeTheSend();
+        List<String> ours = hex(((Segmentation.Segments) b.usoSegmenter()).frames());
+        assertEquals(ours.size(), 45, "ceil(65536 / 1472)");
+        assertEquals(hex(b.usoNaiveCopyPerDatagram()), ours, "the naive loop");
+        assertEquals(hex(b.usoPcap4j()), ours, "Pcap4J");
+    }
 }

@@ -49,7 +49,10 @@ public class OffloadKitCliTest {
         assertTrue(Files.isRegularFile(out.resolve("report/history/history-trend.json")), "history for the next run's trend");
         assertTrue(Files.isRegularFile(out.resolve("allure-results/categories.json")));
         assertTrue(Files.readString(out.resolve("allure-results/environment.properties")).contains("DUT=reference"));
-        assertTrue(run.out().contains("Wall time:"), run.out());
+        String[] lines = run.out().strip().split("\n");
+        assertTrue(lines[lines.length - 1].startsWith("Wall time: "), "the wall time is the last line: " + run.out());
+        assertTrue(summary.suiteSeconds > 0 && summary.reportSeconds > 0, "both parts timed");
+        assertTrue(summary.wallSeconds >= summary.suiteSeconds + summary.reportSeconds, "the whole run holds both parts");
     }
 
     @Test

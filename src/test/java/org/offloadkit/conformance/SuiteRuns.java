@@ -26,7 +26,14 @@ final class SuiteRuns {
     }
 
     static Summary run(String dut, List<String> suites, FrameworkProfile profile) throws IOException {
-        Path out = Files.createTempDirectory("offloadkit-run-");
+        return run(dut, suites, profile, Files.createTempDirectory("offloadkit-run-"));
+    }
+
+    static Summary run(String dut, String suite, Path out) {
+        return run(dut, List.of(suite), FrameworkProfile.DOCUMENTED, out);
+    }
+
+    private static Summary run(String dut, List<String> suites, FrameworkProfile profile, Path out) {
         PrintStream console = new PrintStream(new ByteArrayOutputStream());
         return ConformanceRun.execute(RunConfig.of(dut, suites, out).withProfile(profile), console);
     }

@@ -360,7 +360,7 @@ public class RscConformance {
         if (d != null) {
             text.append("first difference: ").append(d.where()).append(": ").append(d.what()).append('\n');
             if (!d.masked().isEmpty()) {
-                text.append("not judged here: ").append(d.masked())
+                text.append("not judged here: ").append(Verdict.fieldList(d.masked()))
                         .append(" (a unit's checksums are RSC-13's to judge; under ValueInvalid they are free)\n");
             }
             text.append('\n').append(FrameDiff.table(d.expectedFrame(), d.actualFrame()));

@@ -165,7 +165,8 @@ public final class InfKeywords {
                 if (e.key() == null && e.fields().size() > 1 && e.fields().get(0).equalsIgnoreCase("HKR")
                         && e.fields().get(1).toLowerCase(Locale.ROOT).startsWith("ndi\\params\\")) {
                     first = first == 0 ? e.line() : first;
-                    String keyword = e.fields().get(1).split("\\\\")[2];
+                    String[] path = e.fields().get(1).split("\\\\");
+                    String keyword = path.length > 2 ? path[2] : "(no keyword after Ndi\\Params\\)";
                     if (!names.contains(keyword)) {
                         names.add(keyword);
                     }
