@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.offloadkit.cli.OffloadKit;
-import org.offloadkit.faulty.PadsLastSegmentToMss;
-import org.offloadkit.faulty.TakesTheLastTtl;
-import org.offloadkit.faulty.TcpChecksumWithoutPseudoHeader;
+import org.offloadkit.mutation.PadsLastSegmentToMss;
+import org.offloadkit.mutation.TakesTheLastTtl;
+import org.offloadkit.mutation.TcpChecksumWithoutPseudoHeader;
 import org.offloadkit.report.Summary;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
