@@ -41,8 +41,9 @@ public class FallbackConformance {
     @DataProvider
     public Iterator<Object[]> coalescingCases() {
         List<Object[]> rows = new ArrayList<>();
-        RscCorpus.load().cases().forEach(c -> rows.add(new Object[] {c.toString(), Case.of(c.batches())}));
-        rows.add(new Object[] {"vlan: three in-order segments of one VLAN-tagged TCP/IPv4 flow", Case.of(List.of(vlanTaggedSegments()))});
+        RscCorpus.load().cases().forEach(c -> rows.add(new Object[] {Case.of(c)}));
+        rows.add(new Object[] {Case.of(new RscCase("rsc-vlan", "vlan-tagged-segments", "three in-order segments of one VLAN-tagged TCP/IPv4 flow",
+                List.of(vlanTaggedSegments()), List.of("RSC-17"), List.of()))});
         return rows.iterator();
     }
 
@@ -51,12 +52,14 @@ public class FallbackConformance {
     @Description("Judged on the DUT: none of its indications is coalesced unless its IP version is in the active RSC set (within what it"
             + " advertised). Judged on the framework: its software RSC changes only indications of versions the hardware does not coalesce,"
             + " and never a VLAN-tagged frame.")
-    public void required_rsc17_softwareRscOnlyWhereTheHardwareDoesNot(String name, Case<List<List<byte[]>>> batches) {
+    public void required_rsc17_softwareRscOnlyWhereTheHardwareDoesNot(Case<RscCase> rscCase) {
+        RscCase c = rscCase.get();
+        String name = c.toString();
         DutSession session = ConformanceRun.session();
         AdapterHost host = session.host();
         RscOffload active = host.activeRsc();
         Allure.parameter("software RSC", host.softwareRsc().toString());
-        List<Reception> receptions = batches.get().stream().map(host::receive).toList();
+        List<Reception> receptions = c.batches().stream().map(host::receive).toList();
         for (Reception reception : receptions) {
             List<RxIndication> indicated = reception.indications().await();
             for (RxIndication i : indicated) {
