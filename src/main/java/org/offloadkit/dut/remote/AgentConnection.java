@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +45,7 @@ final class AgentConnection implements AutoCloseable {
         }
     }
 
-    private record Request(String type, CompletableFuture<JsonNode> reply) {}
+    private record Request(String type, CompletableFuture<JsonNode> reply, long sentAt) {}
 
     private final String peer;
     private final InputStream in;
@@ -83,6 +85,12 @@ final class AgentConnection implements AutoCloseable {
         return ended.get() == null;
     }
 
+    /** A request still unanswered after {@code timeout}, if there is one: the agent is hung. */
+    Optional<String> overdue(Duration timeout) {
+        long now = System.nanoTime();
+        return waiting.values().stream().filter(r -> now - r.sentAt() > timeout.toNanos()).map(Request::type).findFirst();
+    }
+
     /** Why the session ended, or null while it is open. */
     String endReason() {
         return ended.get();
@@ -100,7 +108,7 @@ final class AgentConnection implements AutoCloseable {
             reply.completeExceptionally(new AgentFailure(reason));
             return reply;
         }
-        waiting.put(id, new Request(type, reply));
+        waiting.put(id, new Request(type, reply, System.nanoTime()));
         ObjectNode message = Protocol.JSON.createObjectNode();
         message.put("type", type);
         message.put("id", id);

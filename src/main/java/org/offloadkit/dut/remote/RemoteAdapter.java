@@ -204,7 +204,13 @@ public final class RemoteAdapter implements DeviceUnderTest, Datapath {
     private synchronized AgentConnection live() {
         AgentConnection now = session;
         if (now != null && now.isOpen()) {
-            return now;
+            Optional<String> overdue = now.overdue(timeout);
+            if (overdue.isEmpty()) {
+                return now;
+            }
+            // The framework's wait for a call may run out just before the call's own timeout does: the next call
+            // must not queue behind the hung one, so it ends the session here.
+            now.end(hung(overdue.get()));
         }
         if (now != null && lastEnd == null) {
             lastEnd = now.endReason();
