@@ -11,9 +11,6 @@ import org.offloadkit.conformance.ConformanceRun;
 import org.offloadkit.conformance.RunConfig;
 import org.offloadkit.conformance.Suites;
 import org.offloadkit.dut.UnknownDutException;
-import org.offloadkit.framework.Keywords;
-import org.offloadkit.framework.keywords.Finding;
-import org.offloadkit.framework.keywords.KeywordReport;
 import org.offloadkit.pcap.Libpcap;
 import org.offloadkit.report.HtmlReport;
 import org.offloadkit.report.Summary;
@@ -72,41 +69,29 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         RunConfig config = new RunConfig(dut, classPath.loader(), suites, out,
-                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), keywords());
+                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), keywordFiles.keywords());
         Summary summary;
         try {
             summary = ConformanceRun.execute(config, System.out);
         } catch (UnknownDutException e) {
             throw new SetupException(e.getMessage());
         }
-        printSummary(summary);
+        printSummary(summary, out);
         if (!noReport) {
-            report(config);
+            report(config, out, dut);
         }
+        return exitStatus(summary);
+    }
+
+    /** 3 when the kit broke, 1 when a requirement failed, 0 otherwise. */
+    static int exitStatus(Summary summary) {
         if (summary.counts.kitErrors > 0) {
             return OffloadKit.KIT_ERROR;
         }
         return summary.anyFailed() ? OffloadKit.FAILED : OffloadKit.OK;
     }
 
-    /** The keywords from --inf and --registry; a file that cannot be read as written stops the run. */
-    private Keywords keywords() {
-        if (!keywordFiles.given()) {
-            return Keywords.standardDefaults();
-        }
-        KeywordReport report = keywordFiles.read();
-        if (report.count(Finding.Severity.ERROR) > 0) {
-            report.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).forEach(System.err::println);
-            throw new SetupException("the keyword files cannot be read as written (see above); 'offloadkit inf-check' shows every finding");
-        }
-        long deviations = report.count(Finding.Severity.DEVIATION);
-        if (deviations > 0) {
-            System.out.println("Keywords: " + deviations + " deviations from the standardized keywords ('offloadkit inf-check' lists them)");
-        }
-        return report.keywords();
-    }
-
-    private void printSummary(Summary summary) {
+    static void printSummary(Summary summary, Path out) {
         Summary.Counts c = summary.counts;
         System.out.printf("%n%d results: %d passed, %d failed, %d DUT faults, %d kit errors, %d skipped%n",
                 c.total(), c.passed, c.failed, c.dutFaults, c.kitErrors, c.skipped);
@@ -120,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
         System.out.println("Summary: " + out.resolve("summary.json"));
     }
 
-    private void report(RunConfig config) {
+    static void report(RunConfig config, Path out, String dut) {
         Optional<Path> cli = HtmlReport.findCli();
         if (cli.isEmpty()) {
             System.out.println("HTML report not generated: the Allure command line was not found (it is unpacked by "
