@@ -35,7 +35,7 @@ public class OffloadKitCliTest {
     /** What a command printed and how it ended. */
     record Outcome(int status, String out, String err) {}
 
-    private static synchronized Outcome offloadkit(String... args) {
+    static synchronized Outcome offloadkit(String... args) {
         PrintStream stdout = System.out;
         PrintStream stderr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
