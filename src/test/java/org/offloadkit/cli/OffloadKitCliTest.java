@@ -125,7 +125,7 @@ public class OffloadKitCliTest {
         assertTrue(unknownDut.err().contains("no adapter named 'nosuch'"), unknownDut.err());
         Outcome unknownSuite = offloadkit("run", "--suite", "nosuch", "--out", temp().toString());
         assertEquals(unknownSuite.status(), 2);
-        assertTrue(unknownSuite.err().contains("the kit has [checksum, full, gso, rsc]"), unknownSuite.err());
+        assertTrue(unknownSuite.err().contains("the kit has [checksum, full, gso, replay, rsc]"), unknownSuite.err());
         Outcome badOption = offloadkit("run", "--frobnicate");
         assertEquals(badOption.status(), 2);
         assertTrue(badOption.err().contains("Unknown option: '--frobnicate'"), badOption.err());
