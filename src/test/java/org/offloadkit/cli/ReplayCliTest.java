@@ -89,6 +89,17 @@ public class ReplayCliTest {
         assertTrue(failure.get("name").asText().contains("messy.pcapng packet"), failure.get("name").asText());
     }
 
+    /** The shipped suites/replay.xml names its captures as parameters, as a vendor's own suite file would. */
+    @Test
+    public void theReplaySuiteFileReplaysTheCapturesItNames() throws IOException {
+        Path out = Files.createTempDirectory("offloadkit-replay-out-");
+        Outcome run = offloadkit("run", "--suite", "replay", "--out", out.toString(), "--no-report");
+        assertEquals(run.status(), 0, run.out() + run.err());
+        Summary summary = Summary.read(out.resolve("summary.json"));
+        assertTrue(summary.notes.containsKey("rx-checksum · rx.pcap"), summary.notes.keySet().toString());
+        assertTrue(summary.requirements.get("CSUM-RX-02").results.passed > 100, summary.requirements.keySet().toString());
+    }
+
     @Test
     public void aCorruptCaptureIsJudgedUpToTheCorruptionAndExitsTwoNamingTheOffset() throws IOException {
         byte[] whole = Files.readAllBytes(messy);
