@@ -320,8 +320,9 @@ final class GsoJudge {
         if (actual.layout().isUdp() && Bytes.u16(expected.frame(), expected.layout().transportChecksumOffset()) == 0) {
             return differs(expected, actual, key);
         }
-        boolean verifies = FrameChecksums.transportVerifies(actual.frame(), actual.layout())
-                && Bytes.u16(actual.frame(), actual.layout().transportChecksumOffset()) != 0;
+        // 0x0000 is a TCP checksum like any other (the sum came to 0xFFFF); only for UDP does 0 mean "none".
+        boolean udpNone = actual.layout().isUdp() && Bytes.u16(actual.frame(), actual.layout().transportChecksumOffset()) == 0;
+        boolean verifies = FrameChecksums.transportVerifies(actual.frame(), actual.layout()) && !udpNone;
         return verifies ? null : doesNotVerify(expected, actual, key);
     }
 
