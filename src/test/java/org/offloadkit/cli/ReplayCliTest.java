@@ -100,6 +100,32 @@ public class ReplayCliTest {
         assertTrue(summary.requirements.get("CSUM-RX-02").results.passed > 100, summary.requirements.keySet().toString());
     }
 
+    @DataProvider
+    public Object[][] realCaptures() throws IOException {
+        Path real = org.offloadkit.testing.ProjectDir.root().resolve("pcaps/real");
+        if (!Files.isDirectory(real)) {
+            return new Object[][] {{null}};
+        }
+        try (Stream<Path> files = Files.list(real)) {
+            Object[][] rows = files.filter(f -> f.toString().matches(".*\\.pcap(ng)?$")).sorted().map(f -> new Object[] {f})
+                    .toArray(Object[][]::new);
+            return rows.length == 0 ? new Object[][] {{null}} : rows;
+        }
+    }
+
+    /** The kernel's own captures (pcaps/real/, from the Linux adapter's work) replay against the reference and pass. */
+    @Test(dataProvider = "realCaptures")
+    public void realKernelCapturesPassAgainstTheReference(Path capture) throws IOException {
+        if (capture == null) {
+            throw new org.testng.SkipException("pcaps/real/ holds no capture yet; KernelCaptureReplayTest replays kernel traffic meanwhile");
+        }
+        Path out = Files.createTempDirectory("offloadkit-replay-out-");
+        Outcome run = offloadkit("replay", capture.toString(), "--out", out.toString(), "--no-report");
+        assertEquals(run.status(), 0, run.out() + run.err());
+        Summary summary = Summary.read(out.resolve("summary.json"));
+        assertTrue(summary.notes.keySet().stream().anyMatch(k -> k.endsWith(capture.getFileName().toString())), summary.notes.toString());
+    }
+
     @Test
     public void aCorruptCaptureIsJudgedUpToTheCorruptionAndExitsTwoNamingTheOffset() throws IOException {
         byte[] whole = Files.readAllBytes(messy);
