@@ -2,7 +2,6 @@ package org.offloadkit.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,10 +49,6 @@ final class ReplayCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CAPTURE", arity = "1..*", description = "pcap or pcapng files.")
     List<Path> captures;
 
-    @Option(names = "--dut", paramLabel = "NAME", defaultValue = "reference",
-            description = "The adapter: NAME[:OPTIONS] of a provider (see 'offloadkit duts') or a class name (default: ${DEFAULT-VALUE}).")
-    String dut;
-
     @Option(names = "--filter", paramLabel = "BPF", description = "Replay only the packets this BPF filter (tcpdump's syntax) keeps; libpcap compiles it.")
     String filter;
 
@@ -61,16 +56,8 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Which offloads to derive vectors for, comma-separated (default: ${DEFAULT-VALUE}).")
     String offloads;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/offloadkit",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--timeout", paramLabel = "MS",
-            description = "How long to wait for any one answer from the adapter, in milliseconds (default: the adapter's own).")
-    Long timeoutMillis;
-
-    @Option(names = "--no-report", description = "Skip the HTML report; allure-results/ and summary.json are still written.")
-    boolean noReport;
+    @Mixin
+    RunOptions options = new RunOptions();
 
     @Mixin
     AdapterClassPath classPath = new AdapterClassPath();
@@ -90,14 +77,10 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new SetupException(e.getMessage());
         }
-        if (timeoutMillis != null && timeoutMillis <= 0) {
-            throw new SetupException("--timeout must be a positive number of milliseconds");
-        }
         if (filter != null) {
             checkFilter();
         }
-        RunConfig config = new RunConfig(dut, classPath.loader(), List.of(), out,
-                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), keywordFiles.keywords());
+        RunConfig config = new RunConfig(options.dut, classPath.loader(), List.of(), options.out, options.timeout(), keywordFiles.keywords());
         ReplayLedger.clear();
         Summary summary;
         try {
@@ -105,14 +88,14 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (UnknownDutException e) {
             throw new SetupException(e.getMessage());
         }
-        RunCommand.printSummary(summary, out);
+        RunCommand.printSummary(summary, options.out);
         for (ReplayLedger.Entry e : ReplayLedger.entries()) {
             if (e.error() != null) {
                 System.out.println("  UNREADABLE " + e + ": " + e.error());
             }
         }
-        if (!noReport) {
-            RunCommand.report(config, out, dut);
+        if (!options.noReport) {
+            RunCommand.report(config, options.out, options.dut);
         }
         int status = RunCommand.exitStatus(summary);
         return status == OffloadKit.OK && ReplayLedger.anyUnreadable() ? OffloadKit.USAGE : status;

@@ -1,7 +1,6 @@
 package org.offloadkit.cli;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,24 +27,12 @@ import picocli.CommandLine.Option;
                 "2:usage or set-up error", "3:the kit itself broke (kit error)"})
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--dut", paramLabel = "NAME", defaultValue = "reference",
-            description = "The adapter: NAME[:OPTIONS] of a provider (see 'offloadkit duts') or a class name (default: ${DEFAULT-VALUE}).")
-    String dut;
-
     @Option(names = "--suite", paramLabel = "NAME", defaultValue = "full",
             description = "A suite of the kit (such as checksum or full) or a suite XML file; repeatable (default: ${DEFAULT-VALUE}).")
     List<String> suites;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/offloadkit",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--timeout", paramLabel = "MS",
-            description = "How long to wait for any one answer from the adapter, in milliseconds (default: the adapter's own, 2000 for the built-in ones).")
-    Long timeoutMillis;
-
-    @Option(names = "--no-report", description = "Skip the HTML report; allure-results/ and summary.json are still written.")
-    boolean noReport;
+    @Mixin
+    RunOptions options = new RunOptions();
 
     @Mixin
     AdapterClassPath classPath = new AdapterClassPath();
@@ -58,9 +45,6 @@ final class RunCommand implements Callable<Integer> {
         Libpcap.problem().ifPresent(problem -> {
             throw new SetupException(problem);
         });
-        if (timeoutMillis != null && timeoutMillis <= 0) {
-            throw new SetupException("--timeout must be a positive number of milliseconds");
-        }
         for (String suite : suites) {
             try {
                 Suites.load(suite);
@@ -68,17 +52,16 @@ final class RunCommand implements Callable<Integer> {
                 throw new SetupException(e.getMessage());
             }
         }
-        RunConfig config = new RunConfig(dut, classPath.loader(), suites, out,
-                timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis), keywordFiles.keywords());
+        RunConfig config = new RunConfig(options.dut, classPath.loader(), suites, options.out, options.timeout(), keywordFiles.keywords());
         Summary summary;
         try {
             summary = ConformanceRun.execute(config, System.out);
         } catch (UnknownDutException e) {
             throw new SetupException(e.getMessage());
         }
-        printSummary(summary, out);
-        if (!noReport) {
-            report(config, out, dut);
+        printSummary(summary, options.out);
+        if (!options.noReport) {
+            report(config, options.out, options.dut);
         }
         return exitStatus(summary);
     }

@@ -268,9 +268,9 @@ public final class PcapReader implements AutoCloseable {
                     readInterface(offset, body, end);
                     yield null;
                 }
-                case 6 -> enhancedPacket(offset, body, end);
+                case 6 -> timestampedPacket(offset, body, end, false);
                 case 3 -> simplePacket(offset, body, end);
-                case 2 -> obsoletePacket(offset, body, end);
+                case 2 -> timestampedPacket(offset, body, end, true);
                 default -> null; // name resolution, statistics, custom blocks: nothing to replay
             };
             buffer.position(p + (int) length);
@@ -355,28 +355,21 @@ public final class PcapReader implements AutoCloseable {
         return v;
     }
 
-    private PcapRecord enhancedPacket(long offset, int body, int end) {
+    /**
+     * An enhanced packet block, or the obsolete packet block (same layout, but a 16-bit interface ID and a drops
+     * count in the first word).
+     */
+    private PcapRecord timestampedPacket(long offset, int body, int end, boolean obsolete) {
+        String block = obsolete ? "packet block" : "enhanced packet block";
         if (end - body < 20) {
-            throw failure(offset, "enhanced packet block of " + (end - body) + " body bytes, fewer than 20");
+            throw failure(offset, block + " of " + (end - body) + " body bytes, fewer than 20");
         }
-        int id = buffer.getInt(body);
+        int id = obsolete ? Short.toUnsignedInt(buffer.getShort(body)) : buffer.getInt(body);
         Interface in = interfaceFor(offset, id);
         long units = (Integer.toUnsignedLong(buffer.getInt(body + 4)) << 32) | Integer.toUnsignedLong(buffer.getInt(body + 8));
         long captured = Integer.toUnsignedLong(buffer.getInt(body + 12));
         long original = Integer.toUnsignedLong(buffer.getInt(body + 16));
-        return packet(offset, in, id, units, captured, original, body + 20, end, "enhanced packet block");
-    }
-
-    private PcapRecord obsoletePacket(long offset, int body, int end) {
-        if (end - body < 20) {
-            throw failure(offset, "packet block of " + (end - body) + " body bytes, fewer than 20");
-        }
-        int id = Short.toUnsignedInt(buffer.getShort(body));
-        Interface in = interfaceFor(offset, id);
-        long units = (Integer.toUnsignedLong(buffer.getInt(body + 4)) << 32) | Integer.toUnsignedLong(buffer.getInt(body + 8));
-        long captured = Integer.toUnsignedLong(buffer.getInt(body + 12));
-        long original = Integer.toUnsignedLong(buffer.getInt(body + 16));
-        return packet(offset, in, id, units, captured, original, body + 20, end, "packet block");
+        return packet(offset, in, id, units, captured, original, body + 20, end, block);
     }
 
     private PcapRecord simplePacket(long offset, int body, int end) {
