@@ -73,7 +73,7 @@ public class ReplayConformance {
 
     @Test(dataProvider = "txChecksum")
     @Feature("Tx checksum")
-    public void replay_txChecksum(Case<VectorGroup<TxChecksumVector>> group) {
+    public void replay_txChecksum(Case<GroupRow<TxChecksumVector>> group) {
         judge(Offload.TX_CHECKSUM, group, TxChecksumConformance::judgementsOf, TxChecksumVector::id);
     }
 
@@ -84,7 +84,7 @@ public class ReplayConformance {
 
     @Test(dataProvider = "rxChecksum")
     @Feature("Rx checksum")
-    public void replay_rxChecksum(Case<VectorGroup<RxChecksumVector>> group) {
+    public void replay_rxChecksum(Case<GroupRow<RxChecksumVector>> group) {
         judge(Offload.RX_CHECKSUM, group, RxChecksumConformance::judgementsOf, RxChecksumVector::id);
     }
 
@@ -95,7 +95,7 @@ public class ReplayConformance {
 
     @Test(dataProvider = "lso")
     @Feature("TCP large send")
-    public void replay_lso(Case<VectorGroup<GsoVector>> group) {
+    public void replay_lso(Case<GroupRow<GsoVector>> group) {
         judge(Offload.LSO, group, LsoConformance::judgementsOf, GsoVector::id);
     }
 
@@ -106,7 +106,7 @@ public class ReplayConformance {
 
     @Test(dataProvider = "uso")
     @Feature("UDP segmentation")
-    public void replay_uso(Case<VectorGroup<GsoVector>> group) {
+    public void replay_uso(Case<GroupRow<GsoVector>> group) {
         judge(Offload.USO, group, UsoConformance::judgementsOf, GsoVector::id);
     }
 
@@ -117,7 +117,7 @@ public class ReplayConformance {
 
     @Test(dataProvider = "rsc")
     @Feature("Receive segment coalescing")
-    public void replay_rsc(Case<VectorGroup<RscCase>> group) {
+    public void replay_rsc(Case<GroupRow<RscCase>> group) {
         judge(Offload.RSC, group, RscConformance::judgementsOf, RscCase::id);
     }
 
@@ -148,9 +148,9 @@ public class ReplayConformance {
 
     // ---------------------------------------------------------------- judging a group
 
-    private static <V> void judge(Offload offload, Case<VectorGroup<V>> c, Function<V, List<Judgement<V>>> judgementsOf,
+    private static <V> void judge(Offload offload, Case<GroupRow<V>> c, Function<V, List<Judgement<V>>> judgementsOf,
                                   Function<V, String> id) {
-        VectorGroup<V> group = c.get();
+        VectorGroup<V> group = c.get().take();
         Allure.getLifecycle().updateTestCase(t -> t.setName(offload.label + " · " + group));
         Allure.parameter("DUT", ConformanceRun.session().name());
         Allure.parameter("capture", group.capture());
@@ -274,7 +274,7 @@ public class ReplayConformance {
                         + " (the packets used and skipped results say why)")};
             }
             anyRow = true;
-            return new Object[] {Case.of(current.next())};
+            return new Object[] {Case.of(new GroupRow<>(current.next()))};
         }
 
         private void finish(Derivation<?> d) {
