@@ -426,6 +426,9 @@ public final class PcapReader implements AutoCloseable {
             return true;
         }
         if (bytes > buffer.capacity()) {
+            if (bufferStart + buffer.position() + bytes > size()) {
+                return false; // a length field that runs past the end of the file: no buffer for it
+            }
             ByteBuffer larger = ByteBuffer.allocate(Math.max(bytes, buffer.capacity() * 2)).order(buffer.order());
             bufferStart += buffer.position();
             larger.put(buffer);
