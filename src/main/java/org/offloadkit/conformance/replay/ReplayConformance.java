@@ -55,12 +55,11 @@ import io.qameta.allure.Feature;
  * requirement. The captures stream: a group's observations are forgotten once it is judged.
  *
  * <p>The captures come from the suite parameter {@code captures} (comma-separated paths) or the system property
- * {@code offloadkit.replay.captures}; likewise {@code filter} (a BPF filter) and {@code offloads} (a list of
- * {@value #ALL_OFFLOADS_HINT}).
+ * {@code offloadkit.replay.captures}; likewise {@code filter} (a BPF filter) and {@code offloads} (a comma-separated
+ * list of {@link Offload} labels; all of them by default).
  */
 @Epic("Replay")
 public class ReplayConformance {
-    static final String ALL_OFFLOADS_HINT = "tx-checksum,rx-checksum,lso,uso,rsc";
     private static final int CHECKSUM_GROUP = 64;
     private static final int SEND_GROUP = 8;
 
