@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
         description = {"Replay captures (pcap or pcapng) through an adapter: vectors for each offload",
                 "derived from the traffic itself, judged by the same requirements as the corpus.",
                 "",
-                "  tx-checksum  each TCP/UDP packet as the stack hands it over, checksums Required",
+                "  tx-checksum  each TCP/UDP packet as the stack hands it over (all Required)",
                 "  rx-checksum  each packet as received, judged Valid or Invalid by the reference",
                 "  lso, uso     in-order segments of a flow rebuilt into the large send they were",
                 "               cut from, with the observed MSS",
