@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.offloadkit.framework.Keywords;
+import org.offloadkit.framework.keywords.Finding;
 import org.offloadkit.framework.keywords.KeywordReport;
 
 import picocli.CommandLine.Option;
@@ -18,6 +20,23 @@ final class KeywordFiles {
     @Option(names = "--registry", paramLabel = "FILE",
             description = "Registry values of the adapter's instance key: a .reg export, or YAML (\"*Keyword\": \"1\" for REG_SZ, 1 for REG_DWORD).")
     Path registry;
+
+    /** The keywords from --inf and --registry; a file that cannot be read as written stops the run. */
+    Keywords keywords() {
+        if (!given()) {
+            return Keywords.standardDefaults();
+        }
+        KeywordReport report = read();
+        if (report.count(Finding.Severity.ERROR) > 0) {
+            report.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).forEach(System.err::println);
+            throw new SetupException("the keyword files cannot be read as written (see above); 'offloadkit inf-check' shows every finding");
+        }
+        long deviations = report.count(Finding.Severity.DEVIATION);
+        if (deviations > 0) {
+            System.out.println("Keywords: " + deviations + " deviations from the standardized keywords ('offloadkit inf-check' lists them)");
+        }
+        return report.keywords();
+    }
 
     boolean given() {
         return inf != null || registry != null;

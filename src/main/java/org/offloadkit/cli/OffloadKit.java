@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code ./offloadkit COMMAND}. */
 @Command(name = "offloadkit", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Conformance kit for NIC TCP/IP task offloads (checksum, segmentation, coalescing) by the NetAdapterCx/NDIS rules.",
-        subcommands = {RunCommand.class, MergeCommand.class, MutationCommand.class, DutsCommand.class, InfCheckCommand.class,
-                CorpusCommand.class, CaptureRealCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ReplayCommand.class, MergeCommand.class, MutationCommand.class, DutsCommand.class,
+                InfCheckCommand.class, CorpusCommand.class, CaptureRealCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing failed", "1:a requirement failed (conformance failure or DUT fault)",
                 "2:usage or set-up error", "3:the kit itself broke (kit error)"})

@@ -13,9 +13,6 @@ import org.offloadkit.conformance.Shard;
 import org.offloadkit.conformance.Suites;
 import org.offloadkit.dut.UnknownDutException;
 import org.offloadkit.framework.FrameworkProfile;
-import org.offloadkit.framework.Keywords;
-import org.offloadkit.framework.keywords.Finding;
-import org.offloadkit.framework.keywords.KeywordReport;
 import org.offloadkit.pcap.Libpcap;
 import org.offloadkit.report.HtmlReport;
 import org.offloadkit.report.Summary;
@@ -33,30 +30,17 @@ import picocli.CommandLine.Option;
                 "2:usage or set-up error", "3:the kit itself broke (kit error)"})
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--dut", paramLabel = "NAME", defaultValue = "reference",
-            description = {"The adapter: NAME[:OPTIONS] of a provider (see 'offloadkit duts') or a class name (default: ${DEFAULT-VALUE}).",
-                    "An adapter in another process: exec:COMMAND (the kit runs it) or tcp:HOST:PORT (it listens); docs/protocol.md."})
-    String dut;
-
     @Option(names = "--suite", paramLabel = "NAME", defaultValue = "full",
             description = "A suite of the kit (such as checksum or full) or a suite XML file; repeatable (default: ${DEFAULT-VALUE}).")
     List<String> suites;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/offloadkit",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
-
-    @Option(names = "--timeout", paramLabel = "MS",
-            description = "How long to wait for any one answer from the adapter, in milliseconds (default: the adapter's own: 2000 for reference, 5000 for exec: and tcp: agents).")
-    Long timeoutMillis;
+    @Mixin
+    RunOptions options = new RunOptions();
 
     @Option(names = "--framework-profile", paramLabel = "NAME", defaultValue = "documented",
             description = "How the framework model behaves where Microsoft's documents and the NetAdapterCx 2100 code part:"
                     + " documented or netadaptercx-2100 (default: ${DEFAULT-VALUE}; docs/framework.md lists the differences).")
     String frameworkProfile;
-
-    @Option(names = "--no-report", description = "Skip the HTML report; allure-results/ and summary.json are still written.")
-    boolean noReport;
 
     @Option(names = "--shard", paramLabel = "K/N",
             description = "Run the K-th of N parts of the suites' test methods (dealt out in turn by class and method name), "
@@ -72,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        Duration timeout = readyToRun(timeoutMillis, suites);
+        Duration timeout = readyToRun(options.timeoutMillis, suites);
         Shard part;
         try {
             part = shard == null ? null : Shard.parse(shard);
@@ -81,17 +65,17 @@ final class RunCommand implements Callable<Integer> {
         }
         FrameworkProfile profile = FrameworkProfile.named(frameworkProfile).orElseThrow(() -> new SetupException(
                 "--framework-profile must be one of " + List.of(FrameworkProfile.values()) + ", got '" + frameworkProfile + "'"));
-        RunConfig config = new RunConfig(dut, classPath.loader(), suites, out, timeout, keywords(), profile, part);
+        RunConfig config = new RunConfig(options.dut, classPath.loader(), suites, options.out, timeout, keywordFiles.keywords(), profile, part);
         Summary summary;
         try {
             summary = ConformanceRun.execute(config, System.out);
         } catch (UnknownDutException e) {
             throw new SetupException(e.getMessage());
         }
-        printSummary(summary, out);
-        if (!noReport) {
+        printSummary(summary, options.out);
+        if (!options.noReport) {
             long reportStarted = System.nanoTime();
-            report(out, dut);
+            report(options.out, options.dut);
             summary.reportSeconds = (System.nanoTime() - reportStarted) / 1e9;
         }
         summary.wallSeconds = (System.nanoTime() - started) / 1e9;
@@ -128,23 +112,6 @@ final class RunCommand implements Callable<Integer> {
             return OffloadKit.KIT_ERROR;
         }
         return summary.anyFailed() ? OffloadKit.FAILED : OffloadKit.OK;
-    }
-
-    /** The keywords from --inf and --registry; a file that cannot be read as written stops the run. */
-    private Keywords keywords() {
-        if (!keywordFiles.given()) {
-            return Keywords.standardDefaults();
-        }
-        KeywordReport report = keywordFiles.read();
-        if (report.count(Finding.Severity.ERROR) > 0) {
-            report.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).forEach(System.err::println);
-            throw new SetupException("the keyword files cannot be read as written (see above); 'offloadkit inf-check' shows every finding");
-        }
-        long deviations = report.count(Finding.Severity.DEVIATION);
-        if (deviations > 0) {
-            System.out.println("Keywords: " + deviations + " deviations from the standardized keywords ('offloadkit inf-check' lists them)");
-        }
-        return report.keywords();
     }
 
     static void printSummary(Summary summary, Path out) {

@@ -56,16 +56,43 @@ public final class ConformanceRun {
         return active;
     }
 
+    /** Counts one judgement in summary.json, for tests that judge many vectors in one result (replay). */
+    public static void record(String requirement, String title, Summary.Outcome outcome, String message) {
+        Active a = active;
+        if (a != null) {
+            a.summary().record(requirement, title, outcome, message);
+        }
+    }
+
+    /** Adds a line about the run to summary.json (replay: what each capture's packets were used for or why not). */
+    public static void note(String key, String text) {
+        Active a = active;
+        if (a != null) {
+            a.summary().notes.put(key, text);
+        }
+    }
+
+    /** Where the run prints progress. */
+    public static PrintStream console() {
+        Active a = active;
+        return a == null ? System.out : a.console();
+    }
+
     /**
      * Runs the suites against the DUT and writes allure-results/ and summary.json under the output folder.
      * Set-up errors (an unknown DUT or suite) throw before anything runs.
      */
     public static Summary execute(RunConfig config, PrintStream console) {
-        ResolvedDut dut = new DutRegistry(config.loader()).resolve(config.dut());
         List<XmlSuite> suites = new ArrayList<>();
         for (String suite : config.suites()) {
             suites.addAll(Suites.load(suite));
         }
+        return execute(config, suites, console);
+    }
+
+    /** Runs suites built in code (as replay builds one for its captures); the config's suite names are not read. */
+    public static Summary execute(RunConfig config, List<XmlSuite> suites, PrintStream console) {
+        ResolvedDut dut = new DutRegistry(config.loader()).resolve(config.dut());
         // each area's suite names the listener so it runs alone too; TestNG registers listeners once a run
         Set<String> listeners = new HashSet<>();
         suites.forEach(suite -> suite.getListeners().removeIf(listener -> !listeners.add(listener)));

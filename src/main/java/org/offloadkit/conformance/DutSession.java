@@ -217,6 +217,18 @@ public final class DutSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets what was observed of a vector, so that a run over vectors without end (a capture replayed) keeps
+     * only the observations of the vectors being judged.
+     */
+    public void forget(String vectorId) {
+        transmitted.remove(vectorId);
+        received.remove(vectorId);
+        coalesced.remove(vectorId);
+        segmented.remove(vectorId);
+        expectedSegments.remove(vectorId);
+    }
+
     @Override
     public void close() {
         try {

@@ -33,9 +33,17 @@ public final class GsoTemplates {
      */
     public static byte[] template(FrameBuilder headers, byte[] payload, Flavor flavor, boolean udpChecksum) {
         byte[] empty = headers.payload(new byte[0]).build();
-        FrameLayout layout = FrameParser.parse(empty).layout();
-        byte[] t = Arrays.copyOf(empty, empty.length + payload.length);
-        System.arraycopy(payload, 0, t, empty.length, payload.length);
+        return template(empty, FrameParser.parse(empty).layout(), payload, flavor, udpChecksum);
+    }
+
+    /**
+     * The template for {@code payload} behind the first {@code layout.payloadOffset()} bytes of {@code headers}
+     * (a frame whose headers are laid out as {@code layout}), as the stack hands it over.
+     */
+    public static byte[] template(byte[] headers, FrameLayout layout, byte[] payload, Flavor flavor, boolean udpChecksum) {
+        int headerLength = layout.payloadOffset();
+        byte[] t = Arrays.copyOf(headers, headerLength + payload.length);
+        System.arraycopy(payload, 0, t, headerLength, payload.length);
         int l3 = layout.layer3Offset();
         if (layout.isIPv4()) {
             int totalLength = t.length - l3;

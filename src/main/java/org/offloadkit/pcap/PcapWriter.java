@@ -14,7 +14,7 @@ import java.util.List;
  * memory and the corpus comes out byte for byte the same on every machine.
  */
 public final class PcapWriter implements AutoCloseable {
-    public static final int LINKTYPE_ETHERNET = 1;
+    public static final int LINKTYPE_ETHERNET = LinkType.ETHERNET;
     private static final int SNAPLEN = 262144;
 
     private final OutputStream out;

@@ -87,6 +87,8 @@ public final class Summary {
     public Map<String, String> dutDetails = new TreeMap<>();
     public final Counts counts = new Counts();
     public final Map<String, RequirementResult> requirements = new TreeMap<>();
+    /** What else the run has to say, such as how replay used each capture's packets. */
+    public final Map<String, String> notes = new TreeMap<>();
 
     public synchronized void record(String requirement, String title, Outcome outcome, String message) {
         counts.add(outcome);

@@ -72,6 +72,11 @@ public final class Tshark {
         return withCapture(frames, pcap -> fields(pcap, fields));
     }
 
+    /** A Wireshark command-line tool (tshark, editcap, mergecap, text2pcap) run to the end: its standard output. */
+    public static String tool(String... command) {
+        return run(List.of(command));
+    }
+
     private static ChecksumStatus status(List<String> row, int column) {
         String field = row.get(column);
         if (field.contains(",")) {

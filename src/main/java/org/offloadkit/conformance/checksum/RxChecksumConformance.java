@@ -11,6 +11,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.offloadkit.conformance.Case;
 import org.offloadkit.conformance.ConformanceRun;
+import org.offloadkit.conformance.Judgement;
 import org.offloadkit.conformance.DutSession;
 import org.offloadkit.conformance.RxObservation;
 import org.offloadkit.conformance.Verdict;
@@ -181,6 +182,13 @@ public class RxChecksumConformance {
             return List.<Object[]>of(new Object[] {Case.none("the DUT did not register Rx checksum capabilities")}).iterator();
         }
         return corpus().rx().stream().filter(applies).map(v -> new Object[] {Case.of(v)}).toList().iterator();
+    }
+
+    /** The tests that judge a received frame; replay judges with them. Skips when the DUT registered no Rx checksum. */
+    public static List<Judgement<RxChecksumVector>> judgementsOf(RxChecksumVector v) {
+        requireRxRegistered();
+        return List.of(Judgement.of(RxChecksumConformance.class, "required_csumRx01_layoutCarriesEvaluation"),
+                Judgement.of(RxChecksumConformance.class, "required_csumRx02_evaluation"));
     }
 
     private static AdapterHost requireRxRegistered() {

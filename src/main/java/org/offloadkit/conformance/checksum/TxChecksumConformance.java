@@ -2,6 +2,7 @@ package org.offloadkit.conformance.checksum;
 
 import static org.offloadkit.spec.TxChecksumAction.REQUIRED;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Predicate;
 
 import org.offloadkit.conformance.Case;
 import org.offloadkit.conformance.ConformanceRun;
+import org.offloadkit.conformance.Judgement;
 import org.offloadkit.conformance.TxObservation;
 import org.offloadkit.conformance.Verdict;
 import org.offloadkit.corpus.ChecksumCorpus;
@@ -45,8 +47,7 @@ public class TxChecksumConformance {
 
     @DataProvider
     public Iterator<Object[]> layer4RequiredInHardware() {
-        return vectors(v -> hardware(v) && v.request().layer4() == REQUIRED && v.layout().transportChecksumOffset() >= 0,
-                "no vector with Layer 4 Required reaches the DUT's hardware");
+        return vectors(TxChecksumConformance::layer4RequiredInHardware, "no vector with Layer 4 Required reaches the DUT's hardware");
     }
 
     @Test(dataProvider = "layer4RequiredInHardware")
@@ -66,8 +67,7 @@ public class TxChecksumConformance {
 
     @DataProvider
     public Iterator<Object[]> layer3RequiredInHardware() {
-        return vectors(v -> hardware(v) && v.request().layer3() == REQUIRED && v.layout().isIPv4(),
-                "no IPv4 vector with Layer 3 Required reaches the DUT's hardware");
+        return vectors(TxChecksumConformance::layer3RequiredInHardware, "no IPv4 vector with Layer 3 Required reaches the DUT's hardware");
     }
 
     @Test(dataProvider = "layer3RequiredInHardware")
@@ -104,7 +104,7 @@ public class TxChecksumConformance {
     @DataProvider
     public Iterator<Object[]> inSoftware() {
         AdapterHost host = ConformanceRun.session().host();
-        return vectors(v -> route(v).software(), "every vector's shape is within what the DUT advertises ("
+        return vectors(TxChecksumConformance::inSoftware, "every vector's shape is within what the DUT advertises ("
                 + host.hardwareTxChecksum() + "), so the framework never falls back to software");
     }
 
@@ -152,7 +152,7 @@ public class TxChecksumConformance {
 
     @DataProvider
     public Iterator<Object[]> udpSumZeroInHardware() {
-        return vectors(v -> hardware(v) && v.has(TxChecksumVector.UDP_SUM_ZERO), "no UDP vector whose sum is zero reaches the DUT's hardware");
+        return vectors(TxChecksumConformance::udpSumZeroInHardware, "no UDP vector whose sum is zero reaches the DUT's hardware");
     }
 
     @Test(dataProvider = "udpSumZeroInHardware")
@@ -167,6 +167,48 @@ public class TxChecksumConformance {
                     "this datagram's checksum computes to 0, which must go out as 0xFFFF because 0 on the wire means 'no checksum' "
                             + "(RFC 768) [GAP: the rule is RFC 768's; Microsoft's documents do not state it]");
         }
+    }
+
+    // ---------------------------------------------------------------- which vectors each requirement judges
+
+    private static boolean layer4RequiredInHardware(TxChecksumVector v) {
+        return hardware(v) && v.request().layer4() == REQUIRED && v.layout().transportChecksumOffset() >= 0;
+    }
+
+    private static boolean layer3RequiredInHardware(TxChecksumVector v) {
+        return hardware(v) && v.request().layer3() == REQUIRED && v.layout().isIPv4();
+    }
+
+    private static boolean inSoftware(TxChecksumVector v) {
+        return route(v).software();
+    }
+
+    private static boolean udpSumZeroInHardware(TxChecksumVector v) {
+        return hardware(v) && v.has(TxChecksumVector.UDP_SUM_ZERO);
+    }
+
+    /** The tests that judge {@code v}, chosen as the data providers choose the corpus's vectors; replay judges with them. */
+    public static List<Judgement<TxChecksumVector>> judgementsOf(TxChecksumVector v) {
+        List<Judgement<TxChecksumVector>> judgements = new ArrayList<>();
+        if (layer4RequiredInHardware(v)) {
+            judgements.add(Judgement.of(TxChecksumConformance.class, "required_csumTx01_layer4ChecksumVerifies"));
+        }
+        if (layer3RequiredInHardware(v)) {
+            judgements.add(Judgement.of(TxChecksumConformance.class, "required_csumTx02_ipv4HeaderChecksumVerifies"));
+        }
+        if (hardware(v)) {
+            judgements.add(Judgement.of(TxChecksumConformance.class, "required_csumTx03_passthroughUnchanged"));
+        }
+        if (inSoftware(v)) {
+            judgements.add(Judgement.of(TxChecksumConformance.class, "required_csumTx04_softwareFallback"));
+        }
+        if (v.has(TxChecksumVector.UNSPECIFIED_LAYER3)) {
+            judgements.add(Judgement.of(TxChecksumConformance.class, "required_csumTx05_unspecifiedLayer3"));
+        }
+        if (udpSumZeroInHardware(v)) {
+            judgements.add(Judgement.of(TxChecksumConformance.class, "required_csumTx06_udpZeroSentAsFfff"));
+        }
+        return judgements;
     }
 
     // ---------------------------------------------------------------- shared

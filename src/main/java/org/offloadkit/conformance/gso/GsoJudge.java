@@ -1,5 +1,6 @@
 package org.offloadkit.conformance.gso;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -10,6 +11,7 @@ import org.offloadkit.conformance.Case;
 import org.offloadkit.conformance.ConformanceRun;
 import org.offloadkit.conformance.DutSession;
 import org.offloadkit.conformance.GsoObservation;
+import org.offloadkit.conformance.Judgement;
 import org.offloadkit.conformance.Verdict;
 import org.offloadkit.corpus.GsoCorpus;
 import org.offloadkit.corpus.GsoVector;
@@ -113,6 +115,44 @@ final class GsoJudge {
         }
         List<Object[]> rows = vectors.stream().filter(applies).map(v -> new Object[] {Case.of(v)}).toList();
         return rows.isEmpty() ? List.<Object[]>of(new Object[] {Case.none(noneReason)}).iterator() : rows.iterator();
+    }
+
+    /**
+     * The tests that judge a large send derived from a capture, chosen as the data providers choose the corpus's
+     * sends: the suite's own where the DUT's hardware gets the send, the fallback's where the framework segments
+     * it. Skips with the reason when the DUT advertises no segmentation of the kind or the stack has it off.
+     *
+     * @param tests the suite's tests: count (GSO-xx-01, which also judges a send the DUT must refuse for
+     *              {@code refusal}), then those of segmented sends, then those of IPv4 ones only, then those of every send
+     */
+    static List<Judgement<GsoVector>> judgementsOf(GsoVector v, Layer4Flag needed, Reason refusal, Class<?> suite, String count,
+                                                   List<String> segmentedTests, List<String> ipv4Tests, List<String> everySend) {
+        String missing = notAdvertised(needed);
+        if (missing != null) {
+            throw new SkipException(missing);
+        }
+        if (!switchedOn(v)) {
+            throw new SkipException(target(v) + " is switched off in the active set: the stack makes no such send");
+        }
+        List<Judgement<GsoVector>> judgements = new ArrayList<>();
+        if (inSoftware(v)) {
+            for (String test : List.of("required_gsoFb01_softwareSegmentation", "required_gsoFb02_segmentsGetChecksums",
+                    "required_gsoFb03_sameAsTheReference")) {
+                judgements.add(Judgement.of(GsoFallbackConformance.class, test));
+            }
+            return judgements;
+        }
+        if (segmented(v) || refusedFor(v, refusal)) {
+            judgements.add(Judgement.of(suite, count));
+        }
+        if (segmented(v)) {
+            segmentedTests.forEach(test -> judgements.add(Judgement.of(suite, test)));
+            if (v.layout().isIPv4()) {
+                ipv4Tests.forEach(test -> judgements.add(Judgement.of(suite, test)));
+            }
+        }
+        everySend.forEach(test -> judgements.add(Judgement.of(suite, test)));
+        return judgements;
     }
 
     /** Why the DUT's hardware segments nothing of this kind, or null when it advertises it. */
@@ -280,8 +320,9 @@ final class GsoJudge {
         if (actual.layout().isUdp() && Bytes.u16(expected.frame(), expected.layout().transportChecksumOffset()) == 0) {
             return differs(expected, actual, key);
         }
-        boolean verifies = FrameChecksums.transportVerifies(actual.frame(), actual.layout())
-                && Bytes.u16(actual.frame(), actual.layout().transportChecksumOffset()) != 0;
+        // 0x0000 is a TCP checksum like any other (the sum came to 0xFFFF); only for UDP does 0 mean "none".
+        boolean udpNone = actual.layout().isUdp() && Bytes.u16(actual.frame(), actual.layout().transportChecksumOffset()) == 0;
+        boolean verifies = FrameChecksums.transportVerifies(actual.frame(), actual.layout()) && !udpNone;
         return verifies ? null : doesNotVerify(expected, actual, key);
     }
 

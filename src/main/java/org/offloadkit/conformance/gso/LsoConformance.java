@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.offloadkit.conformance.Case;
+import org.offloadkit.conformance.Judgement;
 import org.offloadkit.conformance.GsoObservation;
 import org.offloadkit.conformance.Verdict;
 import org.offloadkit.corpus.GsoVector;
@@ -54,6 +55,18 @@ public class LsoConformance {
     /** LSO sends of the DUT's hardware that apply. */
     private static Iterator<Object[]> sends(Predicate<GsoVector> applies, String noneReason) {
         return GsoJudge.cases(corpus().lso(), Layer4Flag.TCP_NO_OPTIONS, v -> inHardware(v) && applies.test(v), noneReason);
+    }
+
+    /** The tests that judge a large send derived from a capture (see {@link GsoJudge#judgementsOf}). */
+    public static List<Judgement<GsoVector>> judgementsOf(GsoVector v) {
+        return GsoJudge.judgementsOf(v, Layer4Flag.TCP_NO_OPTIONS, Reason.FEWER_THAN_MINIMUM_SEGMENTS, LsoConformance.class,
+                "required_gsoTcp01_segmentCount",
+                List.of("required_gsoTcp02_mssBytesButTheLast", "required_gsoTcp03_payloadsJoinToTheUserBytes",
+                        "required_gsoTcp04_sequenceNumbers", "required_gsoTcp05_headersFromTheTemplate",
+                        "required_gsoTcp06_finAndPshOnlyOnLastSegment", "required_gsoTcp07_cwrOnlyOnFirstSegment",
+                        "required_gsoTcp08_ipLengthsPerSegment", "required_gsoTcp09_checksumsVerify",
+                        "required_gsoTcp11_lengthSource", "required_gsoTcp12_completionInformation"),
+                List.of("required_gsoTcp10_ipv4Ids"), List.of());
     }
 
     @DataProvider

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.offloadkit.conformance.Case;
+import org.offloadkit.conformance.Judgement;
 import org.offloadkit.conformance.GsoObservation;
 import org.offloadkit.conformance.Verdict;
 import org.offloadkit.corpus.GsoVector;
@@ -46,6 +47,15 @@ public class UsoConformance {
 
     private static Iterator<Object[]> sends(Predicate<GsoVector> applies, String noneReason) {
         return GsoJudge.cases(corpus().uso(), Layer4Flag.UDP, v -> inHardware(v) && applies.test(v), noneReason);
+    }
+
+    /** The tests that judge a large send derived from a capture (see {@link GsoJudge#judgementsOf}). */
+    public static List<Judgement<GsoVector>> judgementsOf(GsoVector v) {
+        return GsoJudge.judgementsOf(v, Layer4Flag.UDP, Reason.SUB_MSS_FINAL_SEGMENT_UNSUPPORTED, UsoConformance.class,
+                "required_gsoUdp01_mssBytesButTheLast",
+                List.of("required_gsoUdp02_lengthsPerDatagram", "required_gsoUdp03_checksums", "required_gsoUdp05_headersReplicated",
+                        "required_gsoUdp06_statistics"),
+                List.of("required_gsoUdp04_ipv4Ids"), List.of("required_gsoUdp07_failureAfterAllAttempted"));
     }
 
     @DataProvider

@@ -15,6 +15,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.offloadkit.conformance.Case;
 import org.offloadkit.conformance.ConformanceRun;
 import org.offloadkit.conformance.DutSession;
+import org.offloadkit.conformance.Judgement;
 import org.offloadkit.conformance.Verdict;
 import org.offloadkit.conformance.rsc.RscJudge.Departure;
 import org.offloadkit.conformance.rsc.RscJudge.Metadata;
@@ -293,6 +294,26 @@ public class RscConformance {
     @DataProvider public Iterator<Object[]> rsc16() { return cases("RSC-16"); }
     @DataProvider public Iterator<Object[]> rsc17() { return cases("RSC-17"); }
     @DataProvider public Iterator<Object[]> rsc18() { return cases("RSC-18"); }
+
+    /**
+     * The requirements replay judges a capture's segments by: the flowchart's units (RSC-04, every indication
+     * beside the reference coalescer's), the units' checksums (RSC-13), metadata (RSC-14), timestamps (RSC-15)
+     * and payload (RSC-18). The others are about an idea a corpus case was built to show; in a capture a
+     * difference they would see is the same difference RSC-04 reports, with the field named.
+     */
+    public static final List<String> REPLAY_REQUIREMENTS = List.of("RSC-04", "RSC-13", "RSC-14", "RSC-15", "RSC-18");
+
+    /** The tests that judge a case derived from a capture; skips when the DUT advertised no RSC. */
+    public static List<Judgement<RscCase>> judgementsOf(RscCase c) {
+        if (host().advertisement().rsc() == null) {
+            throw new SkipException("the DUT did not advertise RSC capabilities");
+        }
+        return List.of(Judgement.of(RscConformance.class, "required_rsc04_dataAppendsOnlyInSequence"),
+                Judgement.of(RscConformance.class, "required_rsc13_checksumsOfTheUnit"),
+                Judgement.of(RscConformance.class, "required_rsc14_coalescedSegmentCount"),
+                Judgement.of(RscConformance.class, "required_rsc15_timestamps"),
+                Judgement.of(RscConformance.class, "required_rsc18_payloadIsKept"));
+    }
 
     /** The corpus cases a requirement judges, or the reason there are none for this DUT. */
     private static Iterator<Object[]> cases(String requirement) {
