@@ -119,7 +119,7 @@ public class OffloadKitCliTest {
         assertTrue(unknownDut.err().contains("no adapter named 'nosuch'"), unknownDut.err());
         Outcome unknownSuite = offloadkit("run", "--suite", "nosuch", "--out", temp().toString());
         assertEquals(unknownSuite.status(), 2);
-        assertTrue(unknownSuite.err().contains("the kit has [advertisement, callbacks, checksum, fallback, full, gso, keywords, rsc]"), unknownSuite.err());
+        assertTrue(unknownSuite.err().contains("the kit has [advertisement, callbacks, checksum, fallback, full, gso, keywords, replay, rsc]"), unknownSuite.err());
         Outcome badProfile = offloadkit("run", "--framework-profile", "nt4", "--out", temp().toString());
         assertEquals(badProfile.status(), 2);
         assertTrue(badProfile.err().contains("--framework-profile must be one of [documented, netadaptercx-2100]"), badProfile.err());
@@ -133,7 +133,7 @@ public class OffloadKitCliTest {
 
     @Test
     public void everyCommandHasHelp() {
-        for (String command : List.of("run", "duts", "inf-check", "corpus", "capture-real")) {
+        for (String command : List.of("run", "replay", "duts", "merge", "mutation", "inf-check", "corpus", "capture-real")) {
             Outcome help = offloadkit(command, "--help");
             assertEquals(help.status(), 0, command);
             assertTrue(help.out().startsWith("Usage: offloadkit " + command), help.out());
