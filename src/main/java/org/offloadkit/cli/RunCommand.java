@@ -93,9 +93,7 @@ final class RunCommand implements Callable<Integer> {
         Libpcap.problem().ifPresent(problem -> {
             throw new SetupException(problem);
         });
-        if (timeoutMillis != null && timeoutMillis <= 0) {
-            throw new SetupException("--timeout must be a positive number of milliseconds");
-        }
+        Duration timeout = RunOptions.timeout(timeoutMillis);
         for (String suite : suites) {
             try {
                 Suites.load(suite);
@@ -103,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new SetupException(e.getMessage());
             }
         }
-        return timeoutMillis == null ? null : Duration.ofMillis(timeoutMillis);
+        return timeout;
     }
 
     /** What a run's or a merge's summary makes of the exit status. */

@@ -25,6 +25,11 @@ final class RunOptions {
 
     /** The --timeout given, or null for the adapter's own; a usage error when it is not positive. */
     Duration timeout() {
+        return timeout(timeoutMillis);
+    }
+
+    /** Any command's --timeout: null for the adapter's own; a usage error when it is not positive. */
+    static Duration timeout(Long timeoutMillis) {
         if (timeoutMillis != null && timeoutMillis <= 0) {
             throw new SetupException("--timeout must be a positive number of milliseconds");
         }
