@@ -30,6 +30,12 @@ public record RscCorpus(long seed, List<RscCase> cases) {
         cases = List.copyOf(cases);
     }
 
+    /** The case of that name (a pcap's name under {@code pcaps/rsc/}). */
+    public RscCase byName(String name) {
+        return cases.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no coalescing case named " + name));
+    }
+
     public static RscCorpus generate() {
         return RscCorpusGenerator.generate(RscCorpusGenerator.DEFAULT_SEED);
     }

@@ -3,6 +3,7 @@ package org.offloadkit.mutation;
 import static org.offloadkit.mutation.Area.ADVERTISEMENT;
 import static org.offloadkit.mutation.Area.CALLBACKS;
 import static org.offloadkit.mutation.Area.FALLBACK;
+import static org.offloadkit.mutation.Area.KEYWORDS;
 import static org.offloadkit.mutation.Area.LSO;
 import static org.offloadkit.mutation.Area.RSC;
 import static org.offloadkit.mutation.Area.RX_CHECKSUM;
@@ -30,6 +31,8 @@ public final class Catalogue {
             row(ADVERTISEMENT, AdvertisesOptionsWithoutPlainIpv4.class),
             row(ADVERTISEMENT, AdvertisesAfterStart.class),
             row(ADVERTISEMENT, OverAdvertisesOffsetLimit.class),
+
+            row(KEYWORDS, TakesRscIpv4FromTheIpv6Switch.class),
 
             row(CALLBACKS, IgnoresRxChecksumCallback.class),
             row(CALLBACKS, IgnoresRscCallback.class),

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -107,6 +108,13 @@ public class MutationScoreTest {
         assertEquals(run.status(), 1, run.console());
         assertTrue(run.console().contains("SURVIVED sends-zero-udp-checksum"), run.console());
         assertTrue(run.console().contains("Mutation score: 0/1 caught"), run.console());
+    }
+
+    @Test
+    public void everyAreaHasAMutantTheSuitesCatch() {
+        Set<Area> covered = EnumSet.noneOf(Area.class);
+        Catalogue.mutants().forEach(m -> covered.add(m.area()));
+        assertEquals(covered, EnumSet.allOf(Area.class));
     }
 
     @Test

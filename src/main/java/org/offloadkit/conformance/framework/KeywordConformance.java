@@ -15,7 +15,10 @@ import java.util.function.Consumer;
 
 import org.offloadkit.conformance.ConformanceRun;
 import org.offloadkit.conformance.DutSession;
+import org.offloadkit.conformance.RxBatchesObservation;
 import org.offloadkit.conformance.Verdict;
+import org.offloadkit.corpus.RscCase;
+import org.offloadkit.corpus.RscCorpus;
 import org.offloadkit.framework.CallbackDelivery;
 import org.offloadkit.framework.Keywords;
 import org.offloadkit.framework.NetAdapter;
@@ -25,6 +28,8 @@ import org.offloadkit.report.Evidence;
 import org.offloadkit.report.Requirement;
 import org.offloadkit.spec.Layer3Flag;
 import org.offloadkit.spec.Layer4Flag;
+import org.offloadkit.spec.RscCapabilities;
+import org.offloadkit.spec.RxIndication;
 import org.offloadkit.spec.StandardKeyword;
 import org.offloadkit.spec.TxChecksumOffload;
 import org.testng.annotations.Test;
@@ -214,7 +219,9 @@ public class KeywordConformance {
 
     @Test
     @Requirement(value = "KW-08", title = "*RscIPv4/6 = 0 disables RSC per version; *RscTimestamp = 0 disables timestamp coalescing at start")
-    @Description("Judged on the framework: NDIS's current RSC set and the RSC callback at start of a probe advertising RSC with timestamps.")
+    @Description("Judged on the framework: NDIS's current RSC set and the RSC callback at start of a probe advertising RSC with timestamps."
+            + " And on the DUT: started with *RscIPv4 (then *RscIPv6) at 0, it receives the case of ten in-order segments of that"
+            + " IP version and must indicate every one as it arrived.")
     public void required_kw08_rsc() {
         for (String[] c : new String[][] {{"*RscIPv4", "false", "true"}, {"*RscIPv6", "true", "false"}}) {
             OffloadConfigIndication current = views(with(c[0], "0"), FullAdvertisement.EVERYTHING).get(1);
@@ -227,6 +234,40 @@ public class KeywordConformance {
         views(with("*RscTimestamp", "0"), FullAdvertisement.EVERYTHING);
         if (lastStart.rsc().isTcpTimestampOptionEnabled()) {
             throw Verdict.failure("KW-08", "*RscTimestamp 0: the RSC callback at start still had TcpTimestampOption (" + lastStart.rsc() + ")", () -> { });
+        }
+        rscOffOnTheDatapath("*RscIPv4", true);
+        rscOffOnTheDatapath("*RscIPv6", false);
+    }
+
+    /**
+     * The DUT started with one version's RSC keyword at 0 coalesces nothing of that version. The framework
+     * does no software RSC where the keyword is 0 (FB rules), so a coalesced indication is the DUT's own.
+     */
+    private static void rscOffOnTheDatapath(String keyword, boolean ipv4) {
+        DutSession session = ConformanceRun.session();
+        RscCapabilities advertised = session.started() ? session.host().advertisement().rsc() : null;
+        Layer3Flag version = ipv4 ? IPV4_NO_OPTIONS : IPV6_NO_EXTENSIONS;
+        if (advertised == null || !advertised.layer3Flags().contains(version)) {
+            Evidence.text(keyword + " on the datapath", "not judged: the DUT did not advertise RSC for " + version);
+            return;
+        }
+        RscCase sameSize = RscCorpus.load().byName(ipv4 ? "same-size-data-ipv4" : "same-size-data-ipv6");
+        try (DutSession dut = session.withKeywords(with(keyword, "0"))) {
+            if (!dut.started()) {
+                throw dut.startFault();
+            }
+            RxBatchesObservation received = dut.receiveNow(sameSize);
+            if (received.fault() != null) {
+                throw received.fault();
+            }
+            for (RxIndication i : received.indications().stream().flatMap(List::stream).toList()) {
+                if (i.rsc().coalesced()) {
+                    throw Verdict.failure("KW-08", session.name() + " started with " + keyword + " 0 (called back with "
+                            + dut.host().callbackDeliveries().get(0).rsc() + ") indicated a unit of " + i.rsc().coalescedSegmentCount()
+                            + " segments of " + sameSize + "; expected every segment as it arrived",
+                            () -> Evidence.frames("input", sameSize.frames()));
+                }
+            }
         }
     }
 

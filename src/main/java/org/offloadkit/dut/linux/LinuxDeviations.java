@@ -29,6 +29,8 @@ public final class LinuxDeviations {
             "GSO-TCP-10", "the kernel's segmentation counts IPv4 IDs with a 16-bit wrap (0x7FFF, 0x8000), not LSOv2's 15-bit one",
             "GSO-UDP-03", "the kernel's UDP segmentation checksums every datagram, also of a template whose checksum is 0"
                     + " (Linux refuses UDP_SEGMENT on a socket without checksums)",
+            "KW-08", "GRO is one switch for both IP versions: started with *RscIPv4 0 and *RscIPv6 1, the device keeps GRO"
+                    + " on for IPv6 and coalesces IPv4 too",
             "RSC-01", "linux-gro clause 5: GRO appends a FIN segment to the unit and then flushes it",
             "RSC-02", "linux-gro clause 10: a segment with IPv4 options is delivered alone while the unit held before it stays",
             "RSC-03", "linux-gro clause 3: a segment with a bad checksum is delivered alone ahead of the unit held"
