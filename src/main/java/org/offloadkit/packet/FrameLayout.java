@@ -90,6 +90,12 @@ public record FrameLayout(
                 vlanTags, ipProtocol, ipEnd, pseudoDestination);
     }
 
+    /** The same headers over a datagram that ends at {@code ipEnd}: a coalesced unit's, a segment's. */
+    public FrameLayout withIpEnd(int ipEnd) {
+        return new FrameLayout(layer2Type, layer2Length, layer3Type, layer3Length, layer4Type, layer4Length,
+                vlanTags, ipProtocol, ipEnd, pseudoDestination);
+    }
+
     /** The NET_PACKET_LAYOUT fields as NDIS names them. */
     public String describe() {
         return "L2 " + layer2Type + "/" + layer2Length + ", L3 " + layer3Type + "/" + layer3Length

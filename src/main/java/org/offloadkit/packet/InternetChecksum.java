@@ -54,9 +54,11 @@ public final class InternetChecksum {
         return (int) INT_LE.get(b, i) & 0xFFFFFFFFL;
     }
 
-    /** One's complement addition of two folded sums (or 16-bit values). */
+    /** One's complement addition of two folded sums (or 16-bit values, or lengths below 2^31 together). */
     public static int add(int x, int y) {
-        return fold((long) x + y);
+        int s = x + y;
+        s = (s & 0xFFFF) + (s >>> 16); // below 0x18000
+        return (s & 0xFFFF) + (s >>> 16);
     }
 
     /** The value a checksum field holds for the given folded sum. */
@@ -90,7 +92,10 @@ public final class InternetChecksum {
         }
         int addressLength = layout.isIPv4() ? 4 : 16;
         int source = layout.layer3Offset() + (layout.isIPv4() ? 12 : 8);
-        int addresses = add(sum(frame, source, addressLength), sum(frame, layout.pseudoDestination(), addressLength));
+        int destination = layout.pseudoDestination();
+        // The header's own destination follows its source: one range, one fold.
+        int addresses = destination == source + addressLength ? sum(frame, source, 2 * addressLength)
+                : add(sum(frame, source, addressLength), sum(frame, destination, addressLength));
         return add(addresses, layout.ipProtocol());
     }
 }

@@ -31,8 +31,8 @@ import org.offloadkit.spec.RxIndication;
  * kernel's GRO) they are compared with.
  *
  * <p>Each frame is parsed once. A tracked unit keeps references to the frames it folds, and its payload
- * checksum is summed while the segment's own checksum is validated, so a unit's bytes are copied once, when
- * it is indicated, and its TCP checksum needs no second pass over the payload.
+ * checksum is summed while the segment's own checksum is validated, so its TCP checksum needs no second pass
+ * over the payload, and its bytes are copied once, when the unit is first indicated ({@link RscUnit}).
  */
 public final class RscCoalescer {
     /** The largest IPv4 Total Length or IPv6 Payload Length (RFC 791 section 3.1, exception 7). */
@@ -62,6 +62,11 @@ public final class RscCoalescer {
         this.mask = capacity - 1;
         for (int i = 0; i < batch.size(); i++) {
             segments.add(new Segment(i, batch.get(i)));
+        }
+        for (Segment s : segments) {
+            if (s.kind == Kind.TCP) {
+                s.verify();
+            }
         }
     }
 
@@ -241,16 +246,17 @@ public final class RscCoalescer {
         return s.layout.isIPv4() ? settings.active().isTcpRscIPv4Enabled() : settings.active().isTcpRscIPv6Enabled();
     }
 
+    /** The connection's open unit, if any; the segment keeps its connection's slot for {@link #track}. */
     private Unit trackedUnit(Segment s) {
-        int slot = slot(s);
-        Unit unit = flowUnits[slot];
+        s.slot = slot(s);
+        Unit unit = flowUnits[s.slot];
         return unit != null && unit.open ? unit : null;
     }
 
     private void track(Segment s) {
         Unit unit = new Unit(s);
-        flowKeys[slot(s)] = s;
-        flowUnits[slot(s)] = unit;
+        flowKeys[s.slot] = s;
+        flowUnits[s.slot] = unit;
         tracked.add(unit);
     }
 
@@ -286,57 +292,69 @@ public final class RscCoalescer {
 
     private void indicate(Unit unit) {
         unit.open = false;
-        List<Integer> places = new ArrayList<>(unit.members.size());
-        for (Segment m : unit.members) {
-            places.add(m.index);
+        List<Segment> members = unit.members;
+        List<Integer> places = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            places.add(members.get(i).index);
         }
-        RxIndication indication = unit.members.size() == 1 ? asReceived(unit.first) : finalized(unit);
-        out.add(new RscUnit(indication, places));
+        out.add(members.size() == 1 ? new RscUnit(asReceived(unit.first), places) : finalized(unit, places));
     }
 
-    /** Spec 3.2 finalization: one wire-like segment carrying every payload, its headers brought up to date. */
-    private RxIndication finalized(Unit unit) {
+    /**
+     * Spec 3.2 finalization: one wire-like segment carrying every payload, its headers brought up to date. The
+     * headers are written now, the TCP checksum from the payload sums taken when each segment was verified;
+     * the payloads are copied behind them only when the unit is first indicated.
+     */
+    private RscUnit finalized(Unit unit, List<Integer> places) {
         Segment f = unit.first;
-        FrameLayout layout = f.layout;
+        FrameLayout layout = f.layout.withIpEnd(f.payload + unit.payloadBytes);
         int l3 = layout.layer3Offset();
         int l4 = layout.layer4Offset();
-        // Copying the first frame whole lets the JVM skip zeroing what it copies; what lies past its payload
-        // (Ethernet padding) is overwritten by the next payloads.
-        byte[] frame = Arrays.copyOf(f.frame, f.payload + unit.payloadBytes);
-        int p = f.payload + f.payloadLength;
-        for (Segment m : unit.members.subList(1, unit.members.size())) {
-            System.arraycopy(m.frame, m.payload, frame, p, m.payloadLength);
-            p += m.payloadLength;
-        }
-        int transportLength = layout.layer4Length() + unit.payloadBytes;
+        byte[] header = Arrays.copyOf(f.frame, f.payload);
+        int transportLength = layout.transportLength();
         if (layout.isIPv4()) {
-            put16(frame, l3 + 2, layout.layer3Length() + transportLength);
-            frame[l3 + 6] &= 0x40; // DF as the segments had it, MF clear, offset 0
-            frame[l3 + 7] = 0;
-            frame[l3 + 8] = (byte) unit.minTtl;
+            put16(header, l3 + 2, layout.layer3Length() + transportLength);
+            header[l3 + 6] &= 0x40; // DF as the segments had it, MF clear, offset 0
+            header[l3 + 7] = 0;
+            header[l3 + 8] = (byte) unit.minTtl;
         } else {
-            put16(frame, l3 + 4, layout.layer3Length() - 40 + transportLength);
-            frame[l3 + 7] = (byte) unit.minTtl;
+            put16(header, l3 + 4, layout.layer3Length() - 40 + transportLength);
+            header[l3 + 7] = (byte) unit.minTtl;
         }
-        put32(frame, l4 + 8, unit.ack);
+        put32(header, l4 + 8, unit.ack);
         int pushAndFin = settings.profile() == RscProfile.NDIS ? TcpFlags.PSH : TcpFlags.PSH | TcpFlags.FIN;
-        frame[l4 + 13] = (byte) (f.flags | unit.flagsOr & pushAndFin);
-        put16(frame, l4 + 14, unit.window);
+        header[l4 + 13] = (byte) (f.flags | unit.flagsOr & pushAndFin);
+        put16(header, l4 + 14, unit.window);
         if (f.timestamp >= 0) {
-            put32(frame, f.timestamp, unit.tsval);
-            put32(frame, f.timestamp + 4, unit.tsecr);
+            put32(header, f.timestamp, unit.tsval);
+            put32(header, f.timestamp + 4, unit.tsecr);
         }
-        FrameLayout unitLayout = FrameParser.parse(frame).layout();
-        boolean valuesInvalid = finalizeChecksums(frame, unitLayout, unit);
+        boolean valuesInvalid = finalizeChecksums(header, layout, unit);
+        RscInfo info = info(unit);
         if (unit.dataSegments == 0) {
             // Pure ACKs folded together: no data was coalesced, so NDIS takes it for a plain segment.
-            return new RxIndication(frame, unitLayout, RxChecksumEvaluator.evaluate(frame, unitLayout, settings.rxChecksum()), info(unit));
+            return new RscUnit(new RxIndication(header, layout, RxChecksumEvaluator.evaluate(header, layout, settings.rxChecksum()), info),
+                    places);
         }
         RxChecksumEvaluation layer3 = layout.isIPv4() ? RxChecksumEvaluation.VALID : RxChecksumEvaluation.NOT_CHECKED;
-        return new RxIndication(frame, unitLayout, new RxChecksum(layer3, RxChecksumEvaluation.VALID, valuesInvalid), info(unit));
+        RxChecksum checksum = new RxChecksum(layer3, RxChecksumEvaluation.VALID, valuesInvalid);
+        List<Segment> members = unit.members;
+        int length = layout.ipEnd();
+        return new RscUnit(() -> {
+            byte[] frame = Arrays.copyOf(header, length);
+            int p = header.length;
+            for (Segment m : members) {
+                System.arraycopy(m.frame, m.payload, frame, p, m.payloadLength);
+                p += m.payloadLength;
+            }
+            return new RxIndication(frame, layout, checksum, info);
+        }, info, length, places);
     }
 
-    /** Writes the unit's checksum fields; true when they are left invalid, as the indication then says. */
+    /**
+     * Writes the unit's checksum fields into its headers; true when they are left invalid, as the indication
+     * then says.
+     */
     private boolean finalizeChecksums(byte[] frame, FrameLayout layout, Unit unit) {
         int l4 = layout.layer4Offset();
         int tcpChecksum = layout.transportChecksumOffset();
@@ -386,9 +404,8 @@ public final class RscCoalescer {
         int l2 = a.layout.layer2Length();
         return l2 == b.layout.layer2Length() && a.layout.isIPv4() == b.layout.isIPv4()
                 && Arrays.equals(a.frame, 0, l2, b.frame, 0, l2)
-                && sameAddresses(a, b)
-                && Arrays.equals(a.frame, a.layout.layer4Offset(), a.layout.layer4Offset() + 4,
-                b.frame, b.layout.layer4Offset(), b.layout.layer4Offset() + 4);
+                && u32(a.frame, a.layout.layer4Offset()) == u32(b.frame, b.layout.layer4Offset()) // both ports
+                && sameAddresses(a, b);
     }
 
     private static boolean sameAddresses(Segment a, Segment b) {
@@ -462,6 +479,8 @@ public final class RscCoalescer {
         boolean ipv6ExtensionsGroCanPull;
         int payloadSum;
         int flowHash;
+        /** Its connection's place in the flow table, found when its unit is looked up. */
+        int slot;
 
         Segment(int index, byte[] frame) {
             this.index = index;
@@ -490,12 +509,29 @@ public final class RscCoalescer {
             flags = u8(frame, l4 + 13);
             window = u16(frame, l4 + 14);
             readOptions(l4 + 20, payload);
-            payloadSum = InternetChecksum.sum(frame, payload, payloadLength);
-            int transport = InternetChecksum.add(InternetChecksum.sum(frame, l4, layout.layer4Length()), payloadSum);
-            checksumsVerify = InternetChecksum.add(InternetChecksum.pseudoHeaderSum(frame, layout, layout.transportLength()), transport) == 0xFFFF
-                    && (!layout.isIPv4() || FrameChecksums.ipv4HeaderVerifies(frame, layout));
             ipv6ExtensionsGroCanPull = layout.isIPv6() && extensionsGroCanPull();
             flowHash = hash();
+        }
+
+        /**
+         * Without IPv4 options or IPv6 extension headers the addresses are the last bytes of the IP header, so
+         * they and the TCP header are summed as one range: a segment's checksum is checked in three sums.
+         */
+        private int pseudoHeaderWithoutLengthAndTcpHeaderSum() {
+            int l4 = layout.layer4Offset();
+            if (layout.layer3Type() == Layer3Type.IPV4_NO_OPTIONS || layout.layer3Type() == Layer3Type.IPV6_NO_EXTENSIONS) {
+                int addresses = layout.layer3Offset() + (layout.isIPv4() ? 12 : 8);
+                return InternetChecksum.add(InternetChecksum.sum(frame, addresses, l4 + layout.layer4Length() - addresses), layout.ipProtocol());
+            }
+            return InternetChecksum.add(InternetChecksum.pseudoHeaderSumWithoutLength(frame, layout), InternetChecksum.sum(frame, l4, layout.layer4Length()));
+        }
+
+        /** Sums the payload, which the unit's checksum needs too, and checks the segment's checksums with it. */
+        void verify() {
+            payloadSum = InternetChecksum.sum(frame, payload, payloadLength);
+            int headers = InternetChecksum.add(pseudoHeaderWithoutLengthAndTcpHeaderSum(), layout.transportLength());
+            checksumsVerify = InternetChecksum.add(headers, payloadSum) == 0xFFFF
+                    && (!layout.isIPv4() || FrameChecksums.ipv4HeaderVerifies(frame, layout));
         }
 
         long tsval() {

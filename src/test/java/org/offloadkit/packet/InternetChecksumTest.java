@@ -94,6 +94,9 @@ public class InternetChecksumTest {
         assertEquals(add(0xFFFF, 0xFFFF), 0xFFFF);
         assertEquals(add(0xFFFF, 1), 1);
         assertEquals(add(0x8000, 0x8000), 1);
+        // A length past 16 bits adds as its two words: 0x7FFF0000 is 0x7FFF + 0x0000.
+        assertEquals(add(0xFFFF, 0x7FFF0000), 0x7FFF);
+        assertEquals(add(0x1234, 0x12345), 0x1234 + 0x2345 + 1);
 
         SplittableRandom random = new SplittableRandom(8200);
         for (int i = 0; i < 10_000; i++) {
