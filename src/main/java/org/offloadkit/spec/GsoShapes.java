@@ -13,25 +13,13 @@ import org.offloadkit.packet.FrameLayout;
  * @param minimumSegmentCount     the fewest segments a large packet may make
  */
 public record GsoShapes(Set<Layer3Flag> layer3Flags, Set<Layer4Flag> layer4Flags, int layer4HeaderOffsetLimit,
-                        long maximumOffloadSize, long minimumSegmentCount) {
+                        long maximumOffloadSize, long minimumSegmentCount) implements PacketShapes {
 
     public static final GsoShapes NONE = new GsoShapes(Set.of(), Set.of(), 0, 0, 0);
 
     public GsoShapes {
         layer3Flags = Set.copyOf(layer3Flags);
         layer4Flags = Set.copyOf(layer4Flags);
-    }
-
-    public boolean has(Layer3Flag flag) {
-        return layer3Flags.contains(flag);
-    }
-
-    public boolean has(Layer4Flag flag) {
-        return layer4Flags.contains(flag);
-    }
-
-    public boolean isEmpty() {
-        return layer3Flags.isEmpty() && layer4Flags.isEmpty();
     }
 
     /** The layer 3 flag a laid-out packet needs, or null for the unspecified variants. */

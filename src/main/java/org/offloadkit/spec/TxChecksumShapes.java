@@ -10,25 +10,13 @@ import org.offloadkit.packet.Layer3Type;
  * The common part of NET_ADAPTER_OFFLOAD_TX_CHECKSUM_CAPABILITIES and the active sets of NETOFFLOAD.
  */
 public record TxChecksumShapes(Set<Layer3Flag> layer3Flags, Set<Layer4Flag> layer4Flags,
-                               int layer3HeaderOffsetLimit, int layer4HeaderOffsetLimit) {
+                               int layer3HeaderOffsetLimit, int layer4HeaderOffsetLimit) implements PacketShapes {
 
     public static final TxChecksumShapes NONE = new TxChecksumShapes(Set.of(), Set.of(), 0, 0);
 
     public TxChecksumShapes {
         layer3Flags = Set.copyOf(layer3Flags);
         layer4Flags = Set.copyOf(layer4Flags);
-    }
-
-    public boolean has(Layer3Flag flag) {
-        return layer3Flags.contains(flag);
-    }
-
-    public boolean has(Layer4Flag flag) {
-        return layer4Flags.contains(flag);
-    }
-
-    public boolean isEmpty() {
-        return layer3Flags.isEmpty() && layer4Flags.isEmpty();
     }
 
     /** The layer 3 flag a laid-out packet needs, or null for the unspecified variants. */

@@ -4,15 +4,12 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertFalse;
 import static org.testng.Assert.assertTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.offloadkit.dut.linux.LinuxAdapter.TxPath;
 import org.offloadkit.framework.AdapterHost;
-import org.offloadkit.framework.Keywords;
-import org.offloadkit.linux.SkipWithoutRoot;
 import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.packet.FrameParser;
 import org.offloadkit.packet.Frames;
@@ -41,25 +38,21 @@ public class LinuxAdapterTest {
     private static final int MSS = 1448;
     private static final int USER_BYTES = 10 * MSS - 100;
 
+    private HostedVeth veth;
     private AdapterHost host;
     private LinuxAdapter adapter;
 
     @BeforeClass
     public void start() {
-        SkipWithoutRoot.check();
-        adapter = (LinuxAdapter) new LinuxAdapterProvider().create("veth");
-        host = new AdapterHost("linux:veth", Keywords.standardDefaults(), Duration.ofSeconds(10));
-        host.initialize(adapter::initialize);
-        host.start();
+        veth = HostedVeth.started();
+        adapter = veth.adapter;
+        host = veth.host;
     }
 
     @AfterClass(alwaysRun = true)
     public void stop() {
-        if (adapter != null) {
-            adapter.close();
-        }
-        if (host != null) {
-            host.close();
+        if (veth != null) {
+            veth.close();
         }
     }
 

@@ -2,7 +2,6 @@ package org.offloadkit.dut.linux;
 
 import static org.testng.Assert.assertEquals;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -12,8 +11,6 @@ import java.util.Set;
 import org.offloadkit.corpus.RscCase;
 import org.offloadkit.corpus.RscCorpus;
 import org.offloadkit.framework.AdapterHost;
-import org.offloadkit.framework.Keywords;
-import org.offloadkit.linux.SkipWithoutRoot;
 import org.offloadkit.packet.FrameLayout;
 import org.offloadkit.packet.FrameParser;
 import org.offloadkit.reference.RscCoalescer;
@@ -40,25 +37,21 @@ public class LinuxGroProfileAgreementTest {
             Set.of(Layer3Flag.IPV4_NO_OPTIONS, Layer3Flag.IPV6_NO_EXTENSIONS), Set.of(Layer4Flag.TCP_NO_OPTIONS), true),
             RxChecksumOffload.ALL).withProfile(RscProfile.LINUX_GRO);
 
+    private HostedVeth veth;
     private AdapterHost host;
     private LinuxAdapter adapter;
 
     @BeforeClass
     public void start() {
-        SkipWithoutRoot.check();
-        adapter = (LinuxAdapter) new LinuxAdapterProvider().create("veth");
-        host = new AdapterHost("linux:veth", Keywords.standardDefaults(), Duration.ofSeconds(10));
-        host.initialize(adapter::initialize);
-        host.start();
+        veth = HostedVeth.started();
+        adapter = veth.adapter;
+        host = veth.host;
     }
 
     @AfterClass(alwaysRun = true)
     public void stop() {
-        if (adapter != null) {
-            adapter.close();
-        }
-        if (host != null) {
-            host.close();
+        if (veth != null) {
+            veth.close();
         }
     }
 
