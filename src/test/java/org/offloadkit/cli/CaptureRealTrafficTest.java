@@ -17,6 +17,7 @@ import org.offloadkit.packet.FrameParser;
 import org.offloadkit.pcap.PcapReader;
 import org.offloadkit.pcap.PcapRecord;
 import org.offloadkit.testing.ProjectDir;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
@@ -38,8 +39,8 @@ public class CaptureRealTrafficTest {
     @BeforeClass
     public void runTheScript() throws IOException, InterruptedException {
         SkipWithoutRoot.check();
-        out = Files.createTempDirectory("offloadkit-real-");
-        Path launcher = Files.createTempFile("offloadkit-launcher-", ".sh",
+        out = Scratch.directory("offloadkit-real-");
+        Path launcher = Files.createFile(Scratch.directory("offloadkit-launcher-").resolve("offloadkit"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         Files.writeString(launcher, "#!/bin/sh\nexec '" + Path.of(System.getProperty("java.home"), "bin", "java") + "' -cp '"
                 + System.getProperty("java.class.path") + "' " + OffloadKit.class.getName() + " \"$@\"\n");

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.offloadkit.testing.ProjectDir;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,7 +100,7 @@ public class CiTemplatesTest {
 
     @Test
     public void theScriptRunsShardsAndMergesThemIntoAReportWhoseTrendCarriesOn() throws Exception {
-        Path work = Files.createTempDirectory("offloadkit-ci-");
+        Path work = Scratch.directory("offloadkit-ci-");
         Path history = work.resolve("history");
         Files.createDirectories(history);
         Files.writeString(history.resolve("history-trend.json"),
@@ -116,10 +117,10 @@ public class CiTemplatesTest {
 
     @Test
     public void theScriptEndsWithTheKitsExitStatus() throws Exception {
-        Path work = Files.createTempDirectory("offloadkit-ci-");
+        Path work = Scratch.directory("offloadkit-ci-");
         Map<String, String> env = Map.of("OFFLOADKIT_SUITE", "checksum", "OFFLOADKIT_DUT", "mutant:sends-zero-udp-checksum");
         assertEquals(script(work, env, "OFFLOADKIT_SHARD", "1/1", "run"), 1, "a requirement failed");
-        assertEquals(script(Files.createTempDirectory("offloadkit-ci-"), Map.of(), null, null, "merge"), 2, "nothing to merge");
+        assertEquals(script(Scratch.directory("offloadkit-ci-"), Map.of(), null, null, "merge"), 2, "nothing to merge");
         assertEquals(script(work, Map.of(), null, null, "no-such-command"), 2);
     }
 

@@ -17,6 +17,7 @@ import org.offloadkit.pcap.PcapReader;
 import org.offloadkit.report.Summary;
 import org.offloadkit.testing.Cli;
 import org.offloadkit.testing.Cli.Outcome;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +32,7 @@ public class OffloadKitCliTest {
     }
 
     private static Path temp() throws IOException {
-        return Files.createTempDirectory("offloadkit-cli-");
+        return Scratch.directory("offloadkit-cli-");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.offloadkit.mutation.RxReportsCorruptUdpValid;
 import org.offloadkit.mutation.TcpChecksumWithoutPseudoHeader;
 import org.offloadkit.replay.MessyCapture;
 import org.offloadkit.report.Summary;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
@@ -35,13 +36,13 @@ public class ReplayCliTest {
 
     @BeforeClass
     public void writeCapture() throws IOException {
-        messy = Files.createTempDirectory("offloadkit-replay-").resolve("messy.pcapng");
+        messy = Scratch.directory("offloadkit-replay-").resolve("messy.pcapng");
         MessyCapture.write(messy);
     }
 
     @Test
     public void theReferenceAdapterPassesAMessyCaptureAndEveryPacketIsAccountedFor() throws IOException {
-        Path out = Files.createTempDirectory("offloadkit-replay-out-");
+        Path out = Scratch.directory("offloadkit-replay-out-");
         Outcome run = offloadkit("replay", messy.toString(), "--out", out.toString(), "--no-report");
         assertEquals(run.status(), 0, run.out() + run.err());
         Summary summary = Summary.read(out.resolve("summary.json"));
@@ -76,7 +77,7 @@ public class ReplayCliTest {
     /** A replay catches a faulty adapter by the requirement its bug breaks, and blames nothing else on it. */
     @Test(dataProvider = "faultyAdapters")
     public void aFaultyAdapterFailsByTheRequirementItBreaks(Mutant faulty, String offloads) throws IOException {
-        Path out = Files.createTempDirectory("offloadkit-replay-out-");
+        Path out = Scratch.directory("offloadkit-replay-out-");
         Outcome run = offloadkit("replay", messy.toString(), "--dut", faulty.getClass().getName(), "--offloads", offloads,
                 "--out", out.toString(), "--no-report");
         assertEquals(run.status(), 1, run.out() + run.err());
@@ -92,7 +93,7 @@ public class ReplayCliTest {
     /** The shipped suites/replay.xml names its captures as parameters, as a vendor's own suite file would. */
     @Test
     public void theReplaySuiteFileReplaysTheCapturesItNames() throws IOException {
-        Path out = Files.createTempDirectory("offloadkit-replay-out-");
+        Path out = Scratch.directory("offloadkit-replay-out-");
         Outcome run = offloadkit("run", "--suite", "replay", "--out", out.toString(), "--no-report");
         assertEquals(run.status(), 0, run.out() + run.err());
         Summary summary = Summary.read(out.resolve("summary.json"));
@@ -119,7 +120,7 @@ public class ReplayCliTest {
         if (capture == null) {
             throw new org.testng.SkipException("pcaps/real/ holds no capture yet; KernelCaptureReplayTest replays kernel traffic meanwhile");
         }
-        Path out = Files.createTempDirectory("offloadkit-replay-out-");
+        Path out = Scratch.directory("offloadkit-replay-out-");
         Outcome run = offloadkit("replay", capture.toString(), "--out", out.toString(), "--no-report");
         assertEquals(run.status(), 0, run.out() + run.err());
         Summary summary = Summary.read(out.resolve("summary.json"));
@@ -131,7 +132,7 @@ public class ReplayCliTest {
         byte[] whole = Files.readAllBytes(messy);
         Path cut = messy.resolveSibling("cut.pcapng");
         Files.write(cut, Arrays.copyOf(whole, whole.length - 10));
-        Path out = Files.createTempDirectory("offloadkit-replay-out-");
+        Path out = Scratch.directory("offloadkit-replay-out-");
         Outcome run = offloadkit("replay", cut.toString(), "--offloads", "tx-checksum", "--out", out.toString(), "--no-report");
         assertEquals(run.status(), 2, run.out() + run.err());
         assertTrue(run.out().contains("UNREADABLE tx-checksum · cut.pcapng: ") && run.out().contains("at byte "), run.out());
@@ -142,7 +143,7 @@ public class ReplayCliTest {
 
     @Test
     public void aFilterKeepsOnlyWhatItMatches() throws IOException {
-        Path out = Files.createTempDirectory("offloadkit-replay-out-");
+        Path out = Scratch.directory("offloadkit-replay-out-");
         Outcome run = offloadkit("replay", messy.toString(), "--filter", "udp", "--offloads", "tx-checksum", "--out", out.toString(),
                 "--no-report");
         assertEquals(run.status(), 0, run.out() + run.err());

@@ -19,6 +19,7 @@ import org.offloadkit.conformance.Suites;
 import org.offloadkit.report.Summary;
 import org.offloadkit.testing.Cli;
 import org.offloadkit.testing.Cli.Outcome;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 import org.testng.xml.XmlSuite;
@@ -36,11 +37,11 @@ public class ShardingTest {
 
     @BeforeClass
     public void runWholeAndSharded() throws IOException {
-        whole = Files.createTempDirectory("offloadkit-whole-");
+        whole = Scratch.directory("offloadkit-whole-");
         Outcome run = Cli.offloadkit("run", "--out", whole.toString(), "--no-report");
         assertEquals(run.status(), 0, run.out() + run.err());
         for (int k = 1; k <= SHARDS; k++) {
-            Path out = Files.createTempDirectory("offloadkit-shard-");
+            Path out = Scratch.directory("offloadkit-shard-");
             Outcome shard = Cli.offloadkit("run", "--shard", k + "/" + SHARDS, "--out", out.toString(), "--no-report");
             assertEquals(shard.status(), 0, shard.out() + shard.err());
             shards.add(out);
@@ -62,7 +63,7 @@ public class ShardingTest {
 
     @Test
     public void theMergeReadsAsTheWholeRun() throws IOException {
-        Path merged = Files.createTempDirectory("offloadkit-merged-");
+        Path merged = Scratch.directory("offloadkit-merged-");
         List<String> args = new ArrayList<>(List.of("merge", "--out", merged.toString(), "--no-report"));
         shards.forEach(s -> args.add(s.toString()));
         Outcome merge = Cli.offloadkit(args.toArray(String[]::new));
@@ -81,12 +82,12 @@ public class ShardingTest {
 
     @Test
     public void aFailureInOneShardFailsTheMerge() throws IOException {
-        Path one = Files.createTempDirectory("offloadkit-shard-");
-        Path two = Files.createTempDirectory("offloadkit-shard-");
+        Path one = Scratch.directory("offloadkit-shard-");
+        Path two = Scratch.directory("offloadkit-shard-");
         String dut = "mutant:sends-zero-udp-checksum";
         Cli.offloadkit("run", "--suite", "checksum", "--dut", dut, "--shard", "1/2", "--out", one.toString(), "--no-report");
         Cli.offloadkit("run", "--suite", "checksum", "--dut", dut, "--shard", "2/2", "--out", two.toString(), "--no-report");
-        Outcome merge = Cli.offloadkit("merge", "--out", Files.createTempDirectory("offloadkit-merged-").toString(), "--no-report",
+        Outcome merge = Cli.offloadkit("merge", "--out", Scratch.directory("offloadkit-merged-").toString(), "--no-report",
                 one.toString(), two.toString());
         assertEquals(merge.status(), 1, merge.out() + merge.err());
         assertTrue(merge.out().contains("FAILED CSUM-TX-06"), merge.out());
@@ -94,14 +95,14 @@ public class ShardingTest {
 
     @Test
     public void aMissingShardOrAWholeRunIsAUsageError() throws IOException {
-        Outcome missing = Cli.offloadkit("merge", "--out", Files.createTempDirectory("offloadkit-merged-").toString(), "--no-report",
+        Outcome missing = Cli.offloadkit("merge", "--out", Scratch.directory("offloadkit-merged-").toString(), "--no-report",
                 shards.get(0).toString(), shards.get(2).toString());
         assertEquals(missing.status(), 2);
         assertTrue(missing.err().contains("shard 2/3 is missing"), missing.err());
-        Outcome notAShard = Cli.offloadkit("merge", "--out", Files.createTempDirectory("offloadkit-merged-").toString(), whole.toString());
+        Outcome notAShard = Cli.offloadkit("merge", "--out", Scratch.directory("offloadkit-merged-").toString(), whole.toString());
         assertEquals(notAShard.status(), 2);
         assertTrue(notAShard.err().contains("is a whole run, not a shard"), notAShard.err());
-        Outcome bad = Cli.offloadkit("run", "--shard", "4/3", "--out", Files.createTempDirectory("offloadkit-").toString());
+        Outcome bad = Cli.offloadkit("run", "--shard", "4/3", "--out", Scratch.directory("offloadkit-").toString());
         assertEquals(bad.status(), 2);
         assertTrue(bad.err().contains("--shard: a shard is K/N with 1 <= K <= N"), bad.err());
     }

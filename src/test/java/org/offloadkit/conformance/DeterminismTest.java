@@ -20,6 +20,7 @@ import org.offloadkit.mutation.PadsLastSegmentToMss;
 import org.offloadkit.mutation.TakesTheLastTtl;
 import org.offloadkit.mutation.TcpChecksumWithoutPseudoHeader;
 import org.offloadkit.report.Summary;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
@@ -50,9 +51,9 @@ public class DeterminismTest {
 
     @Test(dataProvider = "runs")
     public void twoRunsGiveTheSameVerdictsAndEvidence(String dut, String suite) throws Exception {
-        Path inProcess = Files.createTempDirectory("offloadkit-determinism-");
+        Path inProcess = Scratch.directory("offloadkit-determinism-");
         Summary first = SuiteRuns.run(dut, suite, inProcess);
-        Path freshJvm = Files.createTempDirectory("offloadkit-determinism-");
+        Path freshJvm = Scratch.directory("offloadkit-determinism-");
         runInFreshJvm(dut, suite, freshJvm);
         Summary second = Summary.read(freshJvm.resolve("summary.json"));
 

@@ -24,6 +24,7 @@ import org.offloadkit.framework.FrameworkProfile;
 import org.offloadkit.framework.Keywords;
 import org.offloadkit.report.Summary;
 import org.offloadkit.testing.ProjectDir;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
@@ -54,7 +55,7 @@ public class OutOfProcessAgentTest {
     }
 
     private static Summary run(String dut, String suite) throws IOException {
-        return run(dut, suite, null, Files.createTempDirectory("offloadkit-agent-"));
+        return run(dut, suite, null, Scratch.directory("offloadkit-agent-"));
     }
 
     private static final Map<String, Summary> REFERENCE = new ConcurrentHashMap<>();
@@ -115,7 +116,7 @@ public class OutOfProcessAgentTest {
     @Test(dataProvider = "faults")
     public void aFaultCostsOnlyTheTestsItWasIn(String fault, String says, String detail) throws IOException {
         Summary reference = reference("rsc");
-        Path out = Files.createTempDirectory("offloadkit-fault-");
+        Path out = Scratch.directory("offloadkit-fault-");
         Summary summary = run("exec:" + faultyAgent(fault, 20), "rsc", Duration.ofMillis(3000), out);
         assertEquals(summary.counts.total(), reference.counts.total(), "no result lost: " + SuiteRuns.describe(summary));
         assertTrue(summary.counts.dutFaults > 0, fault + " is a DUT fault: " + SuiteRuns.describe(summary));
@@ -140,7 +141,7 @@ public class OutOfProcessAgentTest {
     /** SIGTERM is what CI sends a job it cancels; SIGINT is Ctrl-C. */
     @Test(dataProvider = "signals")
     public void aRunStoppedByASignalLeavesItsSummaryAndEveryFinishedResult(String signal) throws IOException, InterruptedException {
-        Path out = Files.createTempDirectory("offloadkit-sigterm-");
+        Path out = Scratch.directory("offloadkit-sigterm-");
         Path marker = out.resolve("agent-hung");
         String dut = "exec:" + faultyAgent("hang", 20) + " --marker " + marker;
         Process kit = new ProcessBuilder("java", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),

@@ -5,7 +5,6 @@ import static org.testng.Assert.assertEquals;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import org.offloadkit.framework.FrameworkProfile;
 import org.offloadkit.mutation.Mutant;
 import org.offloadkit.report.Summary;
+import org.offloadkit.testing.Scratch;
 
 /** A suite run against an adapter, as the detection tests make and read them. */
 final class SuiteRuns {
@@ -26,7 +26,7 @@ final class SuiteRuns {
     }
 
     static Summary run(String dut, List<String> suites, FrameworkProfile profile) throws IOException {
-        return run(dut, suites, profile, Files.createTempDirectory("offloadkit-run-"));
+        return run(dut, suites, profile, Scratch.directory("offloadkit-run-"));
     }
 
     static Summary run(String dut, String suite, Path out) {

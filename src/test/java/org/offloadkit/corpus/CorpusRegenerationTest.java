@@ -18,6 +18,7 @@ import org.offloadkit.spec.LargeSend;
 import org.offloadkit.spec.RxChecksum;
 import org.offloadkit.spec.TxChecksum;
 import org.offloadkit.testing.ProjectDir;
+import org.offloadkit.testing.Scratch;
 import org.offloadkit.testing.Tshark;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.DataProvider;
@@ -163,7 +164,7 @@ public class CorpusRegenerationTest {
 
     private Path generatedRoot() throws IOException {
         if (generatedRoot == null) {
-            generatedRoot = Files.createTempDirectory("offloadkit-corpus-");
+            generatedRoot = Scratch.directory("offloadkit-corpus-");
             generated().write(generatedRoot);
             RscCorpus.generate().write(generatedRoot);
             GsoCorpus.generate().write(generatedRoot);

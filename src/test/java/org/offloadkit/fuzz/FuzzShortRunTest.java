@@ -4,6 +4,8 @@ import static org.testng.Assert.assertTrue;
 
 import java.nio.file.Files;
 
+import org.offloadkit.testing.Scratch;
+
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
 
@@ -22,7 +24,7 @@ public class FuzzShortRunTest {
 
     @Test(dataProvider = "targets")
     public void jazzerFindsNothing(Class<?> target) throws Exception {
-        Fuzzing.Outcome outcome = Fuzzing.run(target, SECONDS, Files.createTempDirectory("offloadkit-fuzz-"));
+        Fuzzing.Outcome outcome = Fuzzing.run(target, SECONDS, Scratch.directory("offloadkit-fuzz-"));
         String summary = Fuzzing.summary(outcome);
         System.out.println(target.getSimpleName() + summary);
         assertTrue(outcome.clean(), target.getSimpleName() + summary + "\n" + String.join("\n", Files.readAllLines(outcome.log())));

@@ -24,6 +24,7 @@ import org.awaitility.Awaitility;
 import org.offloadkit.cli.OffloadKit;
 import org.offloadkit.pcap.PcapReader;
 import org.offloadkit.report.Summary;
+import org.offloadkit.testing.Scratch;
 import org.offloadkit.testing.Tshark;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
@@ -53,7 +54,7 @@ public class KernelCaptureReplayTest {
         left.exec("ip", "addr", "add", "10.77.0.1/24", "dev", "left0");
         right.exec("ip", "addr", "add", "10.77.0.2/24", "dev", "right0");
         pair.up();
-        directory = Files.createTempDirectory("offloadkit-kernel-capture-");
+        directory = Scratch.directory("offloadkit-kernel-capture-");
     }
 
     @AfterClass(alwaysRun = true)

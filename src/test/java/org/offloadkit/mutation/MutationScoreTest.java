@@ -4,7 +4,6 @@ import static org.testng.Assert.assertEquals;
 import static org.testng.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.offloadkit.testing.Cli;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.DataProvider;
 import org.testng.annotations.Test;
@@ -35,7 +35,7 @@ public class MutationScoreTest {
     private record Run(int status, String console, Path out) {}
 
     private static Run mutation(String... options) throws IOException {
-        Path out = Files.createTempDirectory("offloadkit-mutation-");
+        Path out = Scratch.directory("offloadkit-mutation-");
         List<String> args = new ArrayList<>(List.of("mutation", "--out", out.toString()));
         args.addAll(List.of(options));
         Cli.Outcome outcome = Cli.offloadkit(args.toArray(String[]::new));

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import org.offloadkit.packet.CorpusFrames;
 import org.offloadkit.testing.ProjectDir;
+import org.offloadkit.testing.Scratch;
 import org.offloadkit.testing.Tshark;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapHandle.TimestampPrecision;
@@ -40,7 +41,7 @@ public class PcapReaderTest {
 
     @BeforeClass
     public void createDirectory() throws IOException {
-        directory = Files.createTempDirectory("offloadkit-reader-test");
+        directory = Scratch.directory("offloadkit-reader-test");
     }
 
     @AfterClass(alwaysRun = true)

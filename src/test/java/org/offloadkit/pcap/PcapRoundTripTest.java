@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.offloadkit.packet.CorpusFrames;
 import org.offloadkit.packet.CorpusFrames.CorpusFrame;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.AfterClass;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
@@ -36,7 +37,7 @@ public class PcapRoundTripTest {
 
     @BeforeClass
     public void createDirectory() throws IOException {
-        directory = Files.createTempDirectory("offloadkit-pcap-test");
+        directory = Scratch.directory("offloadkit-pcap-test");
     }
 
     @AfterClass(alwaysRun = true)

@@ -22,6 +22,7 @@ import org.offloadkit.reference.GsoSegmenter;
 import org.offloadkit.reference.Segmentation;
 import org.offloadkit.reference.TxChecksumEngine;
 import org.offloadkit.spec.RxChecksumEvaluation;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.BeforeClass;
 import org.testng.annotations.Test;
 
@@ -37,7 +38,7 @@ public class DerivationTest {
 
     @BeforeClass
     public void writeMessyCapture() throws IOException {
-        capture = Files.createTempFile("offloadkit-messy-", ".pcapng");
+        capture = Scratch.directory("offloadkit-messy-").resolve("messy.pcapng");
         segments.addAll(MessyCapture.write(capture));
     }
 
@@ -122,7 +123,7 @@ public class DerivationTest {
     @Test
     public void aCorruptCaptureEndsWhereItIsCorruptAndTheVectorsBeforeCount() throws IOException {
         byte[] whole = Files.readAllBytes(capture);
-        Path cut = Files.createTempFile("offloadkit-cut-", ".pcapng");
+        Path cut = capture.resolveSibling("cut.pcapng");
         Files.write(cut, Arrays.copyOf(whole, whole.length - 10));
         CaptureFrames frames = CaptureFrames.open(cut, null, Progress.silent());
         TxChecksumDerivation d = new TxChecksumDerivation(frames, 64);

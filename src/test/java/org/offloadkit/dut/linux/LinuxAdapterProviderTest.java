@@ -6,7 +6,6 @@ import static org.testng.Assert.expectThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.offloadkit.cli.OffloadKit;
 import org.offloadkit.dut.DutRegistry;
 import org.offloadkit.dut.UnknownDutException;
 import org.offloadkit.linux.LinuxHost;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.Test;
 
 /** How {@code --dut linux:...} is named, and what it says where it cannot run. */
@@ -48,7 +48,7 @@ public class LinuxAdapterProviderTest {
      */
     @Test
     public void withoutPrivilegesItExitsTwoSayingWhatItNeeds() throws IOException, InterruptedException {
-        Path out = Files.createTempDirectory("offloadkit-linux-noroot-");
+        Path out = Scratch.directory("offloadkit-linux-noroot-");
         List<String> command = new ArrayList<>();
         if (LinuxHost.problem().isEmpty()) {
             command.addAll(List.of("setpriv", "--inh-caps=-all", "--bounding-set=-all"));

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.offloadkit.cli.OffloadKit;
 import org.offloadkit.linux.NamespaceHolder;
 import org.offloadkit.linux.SkipWithoutRoot;
+import org.offloadkit.testing.Scratch;
 import org.testng.annotations.Test;
 
 /**
@@ -29,7 +29,7 @@ public class LinuxCleanupTest {
     @Test
     public void aKilledRunsNamespaceIsGoneOnceTheKitStartsAgain() throws IOException, InterruptedException {
         SkipWithoutRoot.check();
-        Path out = Files.createTempDirectory("offloadkit-killed-");
+        Path out = Scratch.directory("offloadkit-killed-");
         Process run = java(OffloadKit.class.getName(), "run", "--dut", "linux:veth", "--suite", "rsc", "--no-report",
                 "--out", out.toString()).redirectErrorStream(true).redirectOutput(out.resolve("run.log").toFile()).start();
         String ours = "offloadkit-" + run.pid() + "-";
