@@ -350,7 +350,7 @@ public final class RscCoalescer {
                 p += m.payloadLength;
             }
             return new RxIndication(frame, layout, checksum, info);
-        }, info, length, places);
+        }, places);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.offloadkit.spec.RscInfo;
 import org.offloadkit.spec.RxIndication;
 
 /**
@@ -18,8 +17,6 @@ import org.offloadkit.spec.RxIndication;
  */
 public final class RscUnit {
     private final List<Integer> segments;
-    private final RscInfo rsc;
-    private final int frameLength;
     private Supplier<RxIndication> gather;
     private RxIndication indication;
 
@@ -27,16 +24,12 @@ public final class RscUnit {
     RscUnit(RxIndication indication, List<Integer> segments) {
         this.segments = List.copyOf(segments);
         this.indication = indication;
-        this.rsc = indication.rsc();
-        this.frameLength = indication.frame().length;
     }
 
     /** A coalesced unit whose payload {@code gather} copies together when it is first indicated; it takes {@code segments}. */
-    RscUnit(Supplier<RxIndication> gather, RscInfo rsc, int frameLength, List<Integer> segments) {
+    RscUnit(Supplier<RxIndication> gather, List<Integer> segments) {
         this.segments = Collections.unmodifiableList(segments);
         this.gather = gather;
-        this.rsc = rsc;
-        this.frameLength = frameLength;
     }
 
     /** What the adapter indicates, as one frame. */
@@ -57,7 +50,7 @@ public final class RscUnit {
     }
 
     @Override
-    public String toString() {
-        return "unit of segments " + segments + ": " + frameLength + " bytes, " + rsc;
+    public synchronized String toString() {
+        return "unit of segments " + segments + (indication != null ? ": " + indication : ", not gathered yet");
     }
 }
