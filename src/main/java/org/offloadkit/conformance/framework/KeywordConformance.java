@@ -235,23 +235,23 @@ public class KeywordConformance {
         if (lastStart.rsc().isTcpTimestampOptionEnabled()) {
             throw Verdict.failure("KW-08", "*RscTimestamp 0: the RSC callback at start still had TcpTimestampOption (" + lastStart.rsc() + ")", () -> { });
         }
-        rscOffOnTheDatapath("*RscIPv4", true);
-        rscOffOnTheDatapath("*RscIPv6", false);
+        RscCorpus corpus = RscCorpus.load();
+        rscOffOnTheDatapath("*RscIPv4", IPV4_NO_OPTIONS, corpus.byName("same-size-data-ipv4"));
+        rscOffOnTheDatapath("*RscIPv6", IPV6_NO_EXTENSIONS, corpus.byName("same-size-data-ipv6"));
     }
 
     /**
-     * The DUT started with one version's RSC keyword at 0 coalesces nothing of that version. The framework
-     * does no software RSC where the keyword is 0 (FB rules), so a coalesced indication is the DUT's own.
+     * The DUT started with one version's RSC keyword at 0 coalesces nothing of {@code sameSize}, in-order
+     * segments of that version. The framework does no software RSC where the keyword is 0 (FB rules), so a
+     * coalesced indication is the DUT's own.
      */
-    private static void rscOffOnTheDatapath(String keyword, boolean ipv4) {
+    private static void rscOffOnTheDatapath(String keyword, Layer3Flag version, RscCase sameSize) {
         DutSession session = ConformanceRun.session();
         RscCapabilities advertised = session.started() ? session.host().advertisement().rsc() : null;
-        Layer3Flag version = ipv4 ? IPV4_NO_OPTIONS : IPV6_NO_EXTENSIONS;
         if (advertised == null || !advertised.layer3Flags().contains(version)) {
             Evidence.text(keyword + " on the datapath", "not judged: the DUT did not advertise RSC for " + version);
             return;
         }
-        RscCase sameSize = RscCorpus.load().byName(ipv4 ? "same-size-data-ipv4" : "same-size-data-ipv6");
         try (DutSession dut = session.withKeywords(with(keyword, "0"))) {
             if (!dut.started()) {
                 throw dut.startFault();
